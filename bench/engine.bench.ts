@@ -1,0 +1,162 @@
+// `npm run bench`: how fast the engine simulates, and how much memory it holds, on four
+// workloads, next to a bare Map-based LRU over the same kind of keys in this same process.
+//
+// For each workload: createEngine(scenario), a warm-up run, then engine.run() in slices of
+// simulated time until MEASURE_MS of wall time has passed. Printed per workload:
+//   engine req/s   simulated requests per wall-clock second during the measured slices
+//   fn inv/s       edge-function invocations per wall-clock second (workload d)
+//   heap MB        heapUsed after a forced gc, with the engine still alive
+//   hit ratio      hits / requests of the measured slices
+//   LRU req/s      the bare LRU's rate over 1M keys of the same traffic, and its hit ratio
+// Run with `node --expose-gc --import tsx bench/engine.bench.ts`; the whole run takes ~1-2 min.
+import type { Scenario } from '../src/engine/scenario';
+import type { Engine, EngineOptions } from '../src/engine/types';
+import { keyTrace, runLru } from './lru';
+import { workloads, type Workload } from './workloads';
+
+const WARMUP_MS = 3_000;
+const MEASURE_MS = 12_000;
+const SLICE_SIMULATED_MS = 5_000;
+const LRU_KEYS = 1_000_000;
+
+type CreateEngine = (scenario: Scenario, options?: EngineOptions) => Promise<Engine>;
+
+interface Row {
+  workload: Workload;
+  engineRate?: number;
+  fnRate?: number;
+  heapMb?: number;
+  hitRatio?: number;
+  simulatedS?: number;
+  note?: string;
+  lruRate: number;
+  lruHitRatio: number;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function heapMb(): number {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
+async function loadEngine(): Promise<CreateEngine | string> {
+  try {
+    const mod = (await import(new URL('../src/engine/index.ts', import.meta.url).href)) as {
+      createEngine?: unknown;
+    };
+    if (typeof mod.createEngine !== 'function') return 'src/engine/index.ts does not export createEngine yet';
+    return mod.createEngine as CreateEngine;
+  } catch (e) {
+    return `src/engine/index.ts could not be loaded: ${(e as Error).message.split('\n')[0]}`;
+  }
+}
+
+function sum(record: Record<string, number>): number {
+  let s = 0;
+  for (const v of Object.values(record)) s += v;
+  return s;
+}
+
+async function measureEngine(createEngine: CreateEngine, w: Workload, row: Row): Promise<void> {
+  const engine = await createEngine(w.scenario);
+  if (typeof engine.run !== 'function') {
+    row.note = 'engine.run() is missing';
+    return;
+  }
+  let wall = performance.now();
+  while (performance.now() - wall < WARMUP_MS) engine.run(SLICE_SIMULATED_MS);
+  const before = engine.stats();
+  const fnBefore = sum(before.functionInvocations);
+  const t0 = engine.now();
+  let requests = 0;
+  let hits = 0;
+  wall = performance.now();
+  let elapsed = 0;
+  while (elapsed < MEASURE_MS) {
+    const s = engine.run(SLICE_SIMULATED_MS);
+    requests += s.requests;
+    hits += s.hits;
+    elapsed = performance.now() - wall;
+  }
+  const after = engine.stats();
+  row.engineRate = requests / (elapsed / 1000);
+  row.fnRate = (sum(after.functionInvocations) - fnBefore) / (elapsed / 1000);
+  row.hitRatio = requests > 0 ? hits / requests : 0;
+  row.simulatedS = (engine.now() - t0) / 1000;
+  row.heapMb = heapMb();
+  // keep the engine reachable until the heap was measured
+  if (engine.now() < 0) console.log(engine);
+}
+
+const fmt = (x: number | undefined, digits = 0) =>
+  x === undefined
+    ? '—'
+    : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function printTable(rows: Row[]): void {
+  const header = [
+    'workload',
+    'engine req/s',
+    'fn inv/s',
+    'heap MB',
+    'hit ratio',
+    'LRU req/s',
+    'LRU hit',
+    'engine/LRU',
+  ];
+  const lines = rows.map((r) => [
+    `(${r.workload.id}) ${r.workload.title}`,
+    fmt(r.engineRate),
+    r.fnRate ? fmt(r.fnRate) : '—',
+    fmt(r.heapMb, 1),
+    r.hitRatio === undefined ? '—' : fmt(r.hitRatio, 3),
+    fmt(r.lruRate),
+    fmt(r.lruHitRatio, 3),
+    r.engineRate === undefined ? '—' : `${fmt((100 * r.engineRate) / r.lruRate, 2)}%`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const render = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(render(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const l of lines) console.log(render(l));
+  const notes = [...new Set(rows.filter((r) => r.note).map((r) => r.note!))];
+  for (const note of notes) {
+    const ids = rows.filter((r) => r.note === note).map((r) => `(${r.workload.id})`);
+    console.log(`${ids.join(' ')} ${note}`);
+  }
+}
+
+async function main(): Promise<void> {
+  if (!gc) console.log('note: run with --expose-gc (npm run bench does) for heap figures after gc');
+  const createEngine = await loadEngine();
+  const rows: Row[] = [];
+  const startedAt = performance.now();
+  for (const w of workloads()) {
+    const trace = keyTrace(w.scenario, LRU_KEYS, w.keyHasVariations);
+    const edgeCapacity = w.scenario.topology?.capacityBytes?.edge ?? 2 ** 30;
+    const lru = runLru(trace, edgeCapacity);
+    const row: Row = { workload: w, lruRate: lru.rate, lruHitRatio: lru.hitRatio };
+    if (typeof createEngine === 'string') row.note = `engine not measured: ${createEngine}`;
+    else {
+      try {
+        await measureEngine(createEngine, w, row);
+      } catch (e) {
+        row.note = `engine failed: ${(e as Error).message.split('\n')[0]}`;
+      }
+    }
+    rows.push(row);
+    console.log(`done (${w.id}) in ${fmt((performance.now() - startedAt) / 1000, 1)} s`);
+  }
+  console.log('');
+  printTable(rows);
+  console.log(
+    `\nNode ${process.version}; LRU: one Map, byte-bounded at the workload's edge capacity, ${fmt(LRU_KEYS)} keys; ` +
+      `engine: ${fmt(MEASURE_MS / 1000)} s measured after a ${fmt(WARMUP_MS / 1000)} s warm-up.\n` +
+      'Engine hit ratio counts a hit at any tier (edge, REC, shield); the LRU is a single edge-sized cache.',
+  );
+}
+
+await main();

@@ -1,0 +1,223 @@
+// run(): the scenario's own traffic, synchronously, through the same pipeline as request(), with
+// the simulated origins, no trace and no per-request allocation on the hit path (one reused
+// RequestCtx, interned paths, precomputed viewer placement). Keeps a bounded sample for animation.
+import type { HeaderMap } from '../http/model';
+import type { ViewerRegion } from '../scenario';
+import { createGeneratedRequest, TrafficGenerator, type GeneratedRequest } from '../traffic/generator';
+import { VARIATION } from '../traffic/profile';
+import type { OriginResponse, ResultKind, RunSummary, SampledRequest } from '../types';
+import { createRng } from '../util/rng';
+import type { SimDeps } from './deps';
+import { RequestCtx, TOUCHED_EDGE, TOUCHED_ORIGIN, TOUCHED_REGIONAL, TOUCHED_SHIELD, type OriginCall, type PipelineGen, type PopInstance, type ResultType } from './model';
+import type { Pipeline } from './pipeline';
+import type { Responder } from './respond';
+import type { SimulatedOrigins } from '../origin/simulatedOrigin';
+
+/** Samples kept per run() call for animation and the live request table. */
+export const MAX_SAMPLES_PER_RUN = 200;
+
+/** What a simulated browser sends (run() traffic). */
+const RUN_ACCEPT_ENCODING = 'gzip, deflate, br';
+const RUN_USER_AGENT = 'Mozilla/5.0 (EdgeLab simulated viewer)';
+
+interface RegionPlacement {
+  region: ViewerRegion;
+  pop: PopInstance;
+  rttFixedMs: number;
+  rttMobileMs: number;
+  /** pop-outage windows of the nearest PoP ([start, end) pairs), and where viewers go meanwhile */
+  outages: number[];
+  fallback: { pop: PopInstance; rttFixedMs: number; rttMobileMs: number } | null;
+  clientIp: string;
+  /** the usual headers, shared by every request without a cookie or varying header */
+  headers: HeaderMap;
+}
+
+const RESULT_KIND: Record<ResultType, ResultKind> = {
+  Hit: 'hit',
+  Miss: 'miss',
+  RefreshHit: 'refreshHit',
+  Error: 'error',
+  Redirect: 'generated',
+  FunctionGeneratedResponse: 'generated',
+  LambdaGeneratedResponse: 'generated',
+};
+
+function inWindows(w: number[], t: number): boolean {
+  for (let i = 0; i < w.length; i += 2) if (t >= w[i] && t < w[i + 1]) return true;
+  return false;
+}
+
+export interface RunHooks {
+  /** applies scheduled events (invalidations) due at or before `t` */
+  eventsUntil(t: number): void;
+  /** time of the next scheduled event (Infinity when none) */
+  nextEventAt(): number;
+  nextSeq(): number;
+}
+
+export class Runner {
+  private traffic: TrafficGenerator | null = null;
+  private readonly req: GeneratedRequest = createGeneratedRequest();
+  private readonly ctx = new RequestCtx();
+  private placements: RegionPlacement[] = [];
+  /** origin id -> catalog slot (RequestCtx.catalogSlot) */
+  private readonly catalogSlots = new Map<string, number>();
+  private respondFn: (call: OriginCall) => OriginResponse;
+
+  constructor(
+    private readonly d: SimDeps,
+    private readonly pipeline: Pipeline,
+    private readonly responder: Responder,
+    private readonly origins: SimulatedOrigins,
+    private readonly hooks: RunHooks,
+  ) {
+    const ctx = this.ctx;
+    this.respondFn = (call) => this.origins.respond(call.origin, call.request, ctx.catalogIndex);
+  }
+
+  private setup(startMs: number): TrafficGenerator {
+    const s = this.d.ns.source;
+    for (const id of this.origins.catalogs.keys()) this.catalogSlots.set(id, this.catalogSlots.size);
+    const gen = new TrafficGenerator(s, createRng(this.d.ns.seed).fork('traffic'), { catalogs: this.origins.catalogs, epochMs: this.d.epochMs, startMs });
+    const topo = this.d.topology;
+    const events = s.events ?? [];
+    this.placements = gen.regions.map((region, i) => {
+      const pop = topo.nearestPopTo(region.lat, region.lon);
+      const place = { lat: region.lat, lon: region.lon };
+      // pop-outage: viewers of that PoP are routed to the next nearest PoP in play (DNS steering).
+      const outages: number[] = [];
+      for (const e of events) {
+        if (e.kind !== 'pop-outage' || e.target === undefined) continue;
+        const targets = typeof e.target === 'string' ? [e.target] : e.target;
+        if (targets.some((t) => t.toUpperCase() === pop.code || t.toUpperCase() === pop.prefix)) outages.push(e.atMs, e.atMs + (e.durationMs ?? Infinity));
+      }
+      let fallback: RegionPlacement['fallback'] = null;
+      if (outages.length > 0) {
+        const alt = topo.nearestPopTo(region.lat, region.lon, pop.code);
+        if (alt !== pop) fallback = { pop: alt, rttFixedMs: topo.viewerRttMs(alt, place, false), rttMobileMs: topo.viewerRttMs(alt, place, true) };
+      }
+      return {
+        region,
+        pop,
+        rttFixedMs: topo.viewerRttMs(pop, place, false),
+        rttMobileMs: topo.viewerRttMs(pop, place, true),
+        outages,
+        fallback,
+        // documentation-range addresses (RFC 5737), one per region
+        clientIp: `203.0.113.${(i % 254) + 1}`,
+        headers: { host: [this.d.ns.domainName], 'accept-encoding': [RUN_ACCEPT_ENCODING], 'user-agent': [RUN_USER_AGENT] },
+      };
+    });
+    return gen;
+  }
+
+  /** The clock moved without traffic (advance()): no arrivals before `ms`. */
+  skipTo(ms: number): void {
+    this.traffic?.skipTo(ms);
+  }
+
+  private drive(g: PipelineGen<void>): void {
+    let r = g.next();
+    while (!r.done) r = g.next(this.respondFn(r.value));
+  }
+
+  run(fromMs: number, toMs: number): RunSummary {
+    const d = this.d;
+    const stats = d.stats;
+    if (this.traffic === null) this.traffic = this.setup(fromMs);
+    const gen = this.traffic;
+    const before = { requests: stats.requests, hits: stats.hits, misses: stats.misses, refreshHits: stats.refreshHits, errors: stats.errors, generated: stats.generated, bytesToViewers: stats.bytesToViewers, bytesFromOrigins: stats.bytesFromOrigins, originRequests: stats.originRequestsTotal };
+    const expected = Math.max(1, (gen.rateAt(fromMs) * (toMs - fromMs)) / 1000);
+    const stride = Math.max(1, Math.ceil(expected / MAX_SAMPLES_PER_RUN));
+    const samples: SampledRequest[] = [];
+    const req = this.req;
+    const ctx = this.ctx;
+    const domain = d.ns.domainName;
+    let n = 0;
+    let nextEvent = this.hooks.nextEventAt();
+    while (gen.next(req, toMs)) {
+      if (req.atMs >= nextEvent) {
+        this.hooks.eventsUntil(req.atMs);
+        nextEvent = this.hooks.nextEventAt();
+      }
+      const place = this.placements[req.regionIndex];
+      ctx.resetOutcome();
+      ctx.seq = this.hooks.nextSeq();
+      ctx.method = req.method;
+      ctx.scheme = req.https ? 'https' : 'http';
+      ctx.host = domain;
+      ctx.uri = ctx.originalUri = req.path;
+      ctx.querystring = ctx.originalQuery = req.query;
+      ctx.headers = req.cookie === '' && req.header === '' ? place.headers : this.varied(place, req);
+      ctx.body = undefined;
+      ctx.httpVersion = '2.0';
+      ctx.clientIp = place.clientIp;
+      ctx.country = place.region.country;
+      ctx.pop = place.pop;
+      ctx.viewerRttMs = req.mobile ? place.rttMobileMs : place.rttFixedMs;
+      if (place.fallback !== null && inWindows(place.outages, req.atMs)) {
+        ctx.pop = place.fallback.pop;
+        ctx.viewerRttMs = req.mobile ? place.fallback.rttMobileMs : place.fallback.rttFixedMs;
+      }
+      ctx.t0 = req.atMs;
+      ctx.trace = null;
+      ctx.requestId = '';
+      ctx.via = '';
+      ctx.catalogIndex = req.objectIndex;
+      ctx.catalogSlot = req.objectIndex >= 0 ? (this.catalogSlots.get(req.originId) ?? -1) : -1;
+      ctx.lightOriginRequests = true;
+      const rest = this.pipeline.start(ctx);
+      if (rest !== null) this.drive(rest);
+      const bytes = this.responder.finish(ctx, false);
+      if (n % stride === 0 && samples.length < MAX_SAMPLES_PER_RUN) samples.push(this.sample(ctx, place, bytes));
+      n++;
+      if (ctx.bgObj !== null) this.drive(this.pipeline.tiers.background(ctx));
+    }
+    this.hooks.eventsUntil(toMs);
+    return {
+      fromMs,
+      toMs,
+      requests: stats.requests - before.requests,
+      hits: stats.hits - before.hits,
+      misses: stats.misses - before.misses,
+      refreshHits: stats.refreshHits - before.refreshHits,
+      errors: stats.errors - before.errors,
+      generated: stats.generated - before.generated,
+      bytesToViewers: stats.bytesToViewers - before.bytesToViewers,
+      bytesFromOrigins: stats.bytesFromOrigins - before.bytesFromOrigins,
+      originRequests: stats.originRequestsTotal - before.originRequests,
+      samples,
+    };
+  }
+
+  private varied(place: RegionPlacement, req: GeneratedRequest): HeaderMap {
+    const h: HeaderMap = { ...place.headers };
+    if (req.cookie !== '') h['cookie'] = [req.cookie];
+    if (req.header !== '') h[VARIATION.headerName] = [req.header];
+    return h;
+  }
+
+  private sample(ctx: RequestCtx, place: RegionPlacement, bytes: number): SampledRequest {
+    const tiers: string[] = [];
+    const m = ctx.tiersMask;
+    if (m & TOUCHED_EDGE) tiers.push('edge');
+    if (m & TOUCHED_REGIONAL) tiers.push('regional');
+    if (m & TOUCHED_SHIELD) tiers.push('shield');
+    if (m & TOUCHED_ORIGIN) tiers.push('origin');
+    return {
+      atMs: ctx.t0,
+      method: ctx.method,
+      path: ctx.originalUri,
+      pop: ctx.pop.code,
+      viewerRegion: place.region.id,
+      result: RESULT_KIND[ctx.resultType],
+      status: ctx.status,
+      tiers,
+      originId: ctx.originId,
+      latencyMs: ctx.viewerRttMs + (ctx.doneAt - ctx.t0),
+      bytes,
+    };
+  }
+}
+

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { IntervalCounts } from '../worker/protocol';
+import { appendInterval, EMPTY_SERIES, toChartData, type Series } from './metricsSeries';
+
+function interval(simMs: number, requests: number, hits: number, misses: number, refreshHits = 0): IntervalCounts {
+  return { simMs, requests, hits, misses, refreshHits, errors: 0, generated: 0, originRequests: misses, bytesToViewers: 0 };
+}
+
+function feed(n: number, capacity: number): Series {
+  let s = EMPTY_SERIES;
+  // 100 ms batches of 20 requests: 15 hits, 5 misses.
+  for (let i = 1; i <= n; i++) s = appendInterval(s, interval(100, 20, 15, 5), i * 100, capacity);
+  return s;
+}
+
+describe('appendInterval', () => {
+  it('adds one point per batch, with its simulated time span', () => {
+    const s = appendInterval(EMPTY_SERIES, interval(100, 20, 15, 5), 100);
+    expect(s.points).toEqual([
+      { startMs: 0, endMs: 100, requests: 20, hits: 15, refreshHits: 0, misses: 5, originRequests: 5 },
+    ]);
+  });
+
+  it('ignores a batch that covered no simulated time (e.g. the report right after a load)', () => {
+    expect(appendInterval(EMPTY_SERIES, interval(0, 0, 0, 0), 0)).toBe(EMPTY_SERIES);
+  });
+
+  it('does not mutate the series it is given', () => {
+    const before = feed(3, 10);
+    const copy = JSON.parse(JSON.stringify(before)) as Series;
+    appendInterval(before, interval(100, 1, 1, 0), 400, 10);
+    expect(before).toEqual(copy);
+  });
+
+  it('halves the points when full, keeping every count and the whole time range', () => {
+    const s = feed(11, 10);
+    expect(s.points).toHaveLength(6);
+    expect(s.points[0]).toMatchObject({ startMs: 0, endMs: 200, requests: 40, hits: 30, misses: 10 });
+    expect(s.points[5]).toMatchObject({ startMs: 1000, endMs: 1100, requests: 20 });
+    expect(s.points.reduce((n, p) => n + p.requests, 0)).toBe(220);
+    // 1100 ms over 6 points: new points close once they span 200 ms (the doubled bucket).
+    expect(s.bucketMs).toBeCloseTo(1100 / 6, 6);
+  });
+
+  it('after compaction, merges new batches into the last point until it spans a bucket', () => {
+    let s = feed(11, 10); // last point 1000-1100 spans 100 ms < bucket
+    s = appendInterval(s, interval(100, 20, 20, 0), 1200, 10);
+    expect(s.points).toHaveLength(6);
+    expect(s.points[5]).toMatchObject({ startMs: 1000, endMs: 1200, requests: 40, hits: 35, misses: 5 });
+    s = appendInterval(s, interval(100, 20, 20, 0), 1300, 10);
+    expect(s.points).toHaveLength(7);
+    expect(s.points[6]).toMatchObject({ startMs: 1200, endMs: 1300 });
+  });
+
+  it('keeps memory bounded over a long run', () => {
+    const s = feed(10_000, 240);
+    expect(s.points.length).toBeLessThanOrEqual(240);
+    expect(s.points.reduce((n, p) => n + p.requests, 0)).toBe(200_000);
+    expect(s.points[0].startMs).toBe(0);
+    expect(s.points[s.points.length - 1].endMs).toBe(1_000_000);
+  });
+});
+
+describe('toChartData', () => {
+  it('gives hit ratio in percent (RefreshHit counts as a hit) and requests per simulated second', () => {
+    let s = appendInterval(EMPTY_SERIES, interval(500, 50, 30, 10, 10), 500);
+    s = appendInterval(s, interval(2000, 0, 0, 0), 2500);
+    expect(toChartData(s)).toEqual([
+      { t: 0.5, hitRatioPct: 80, requestsPerSecond: 100 },
+      { t: 2.5, hitRatioPct: null, requestsPerSecond: 0 },
+    ]);
+  });
+});

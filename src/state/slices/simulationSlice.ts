@@ -1,0 +1,105 @@
+// Simulation status and the commands that drive the worker. Actions call src/worker/client.ts;
+// progress comes back as batches through the listener registered in store.ts.
+import type { StateCreator } from 'zustand';
+import * as client from '../../worker/client';
+import type { AppState } from '../store';
+
+export type SimStatus = 'idle' | 'loading' | 'running' | 'paused' | 'error';
+
+/** Simulated seconds per real second offered in the top bar. */
+export const SPEED_CHOICES = [1, 10, 100, 1000] as const;
+
+export interface SimulationSlice {
+  status: SimStatus;
+  /** requested speed: simulated seconds per real second */
+  speed: number;
+  /** speed reached over the latest batch (0 when paused) */
+  achievedSpeed: number;
+  simTimeMs: number;
+  /** the scenarioRevision the engine was built from; null before the first load */
+  loadedRevision: number | null;
+  /** the worker's id of the loaded engine; batches with a lower id are stale */
+  loadId: number;
+  error: string | null;
+  run: () => Promise<void>;
+  pause: () => Promise<void>;
+  reset: () => Promise<void>;
+  setSpeed: (speed: number) => Promise<void>;
+  dismissError: () => void;
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSlice> = (set, get) => {
+  /** Fresh worker + engine from the current scenario; metrics back to zero. */
+  async function loadCurrent(): Promise<boolean> {
+    const { scenario, scenarioRevision } = get();
+    set({ status: 'loading', error: null, loadId: 0, simTimeMs: 0, achievedSpeed: 0 });
+    get().clearMetrics();
+    const result = await client.reset(scenario);
+    if (!result.ok) {
+      set({
+        status: 'error',
+        loadedRevision: null,
+        error: `The scenario could not be loaded: ${result.message}${result.field ? ` (field: ${result.field})` : ''}. Fix it and press Reset.`,
+      });
+      return false;
+    }
+    set({ status: 'idle', loadedRevision: scenarioRevision, loadId: Math.max(get().loadId, result.loadId) });
+    return true;
+  }
+
+  return {
+    status: 'idle',
+    speed: 10,
+    achievedSpeed: 0,
+    simTimeMs: 0,
+    loadedRevision: null,
+    loadId: 0,
+    error: null,
+
+    run: async () => {
+      const { status, loadedRevision } = get();
+      if (status === 'running' || status === 'loading') return;
+      try {
+        if (loadedRevision === null && !(await loadCurrent())) return;
+        set({ status: 'running', error: null });
+        await client.play(get().speed);
+      } catch (err) {
+        set({ status: 'error', error: `Run failed: ${message(err)}. Press Reset to start again.` });
+      }
+    },
+
+    pause: async () => {
+      if (get().status !== 'running') return;
+      set({ status: 'paused', achievedSpeed: 0 });
+      try {
+        await client.pause();
+      } catch (err) {
+        set({ status: 'error', error: `Pause failed: ${message(err)}. Press Reset to start again.` });
+      }
+    },
+
+    reset: async () => {
+      try {
+        await loadCurrent();
+      } catch (err) {
+        set({ status: 'error', error: `Reset failed: ${message(err)}.` });
+      }
+    },
+
+    setSpeed: async (speed) => {
+      set({ speed });
+      if (get().status !== 'running') return;
+      try {
+        await client.play(speed);
+      } catch (err) {
+        set({ status: 'error', error: `Changing speed failed: ${message(err)}.` });
+      }
+    },
+
+    dismissError: () => set({ error: null, status: get().status === 'error' ? 'idle' : get().status }),
+  };
+};

@@ -1,0 +1,18 @@
+// The one app store, combined from slices (zustand slices pattern). Components read it through
+// narrow selectors; worker pushes arrive through the listener registered below.
+import { create } from 'zustand';
+import * as client from '../worker/client';
+import { createMetricsSlice, type MetricsSlice } from './slices/metricsSlice';
+import { createScenarioSlice, type ScenarioSlice } from './slices/scenarioSlice';
+import { createSimulationSlice, type SimulationSlice } from './slices/simulationSlice';
+
+export type AppState = ScenarioSlice & SimulationSlice & MetricsSlice;
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createScenarioSlice(...a),
+  ...createSimulationSlice(...a),
+  ...createMetricsSlice(...a),
+}));
+
+client.onBatch((batch) => useAppStore.getState().applyBatch(batch));
+client.onCrash((error) => useAppStore.setState({ status: 'error', error, loadedRevision: null }));

@@ -1,0 +1,12 @@
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { CanvasNode } from '../buildGraph';
+import NodeShell from './NodeShell';
+
+function ShieldNode({ id, data, selected }: NodeProps<CanvasNode>) {
+  return (
+    <NodeShell id={id} kind="shield" data={data} selected={selected} inputs={true} outputs={true} showHitRatio={true} />
+  );
+}
+
+export default memo(ShieldNode);

@@ -1,0 +1,116 @@
+// The object the engine worker exposes through Comlink (engine.worker.ts is only the glue).
+// Kept free of worker globals except the timer and clock it is given, so Vitest can drive it in Node.
+import { createEngine, type SimEngine } from '../engine';
+import type { Scenario } from '../engine/scenario';
+import type { ViewerRequest, ViewerResult } from '../engine/types';
+import { NodeTallies } from './nodeTallies';
+import type { LoadResult, SimBatch } from './protocol';
+import { recOfPop } from './topology';
+import { SimulationLoop } from './simulationLoop';
+
+type BatchListener = (batch: SimBatch) => void | Promise<void>;
+
+/** Longest simulated span one step() call may run (it blocks the worker while it runs). */
+const MAX_STEP_SIM_MS = 3_600_000;
+
+export function createApi(env: { now: () => number; schedule: (fn: () => void, delayMs: number) => void }) {
+  let listener: BatchListener | null = null;
+  let scenario: Scenario | null = null;
+  let engine: SimEngine | null = null;
+  let loop: SimulationLoop | null = null;
+  let loadId = 0;
+  /** resolves when the latest load() has finished (calls that arrive mid-load wait for it) */
+  let ready: Promise<unknown> = Promise.resolve();
+
+  function emit(batch: SimBatch): void {
+    // Fire and forget: through Comlink the listener is a proxy whose call returns a promise.
+    void listener?.(batch);
+  }
+
+  async function build(next: Scenario): Promise<LoadResult> {
+    loop?.pause();
+    loop = null;
+    engine = null;
+    const id = ++loadId;
+    try {
+      const built = await createEngine(next);
+      if (id !== loadId) return { ok: false, message: 'Superseded by a newer load.' };
+      engine = built;
+      loop = new SimulationLoop({
+        engine: built,
+        inspectTiers: () => built.inspect().tiers,
+        tallies: new NodeTallies((pop) => recOfPop(next, pop)),
+        loadId: id,
+        now: env.now,
+        schedule: env.schedule,
+        emit,
+      });
+      loop.report();
+      return { ok: true, loadId: id };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const field = err instanceof Error && 'field' in err && typeof err.field === 'string' ? err.field : undefined;
+      return { ok: false, message, field };
+    }
+  }
+
+  async function current(): Promise<{ engine: SimEngine; loop: SimulationLoop }> {
+    await ready;
+    if (!engine || !loop) throw new Error('No scenario is loaded: load a scenario (or fix its errors) first.');
+    return { engine, loop };
+  }
+
+  return {
+    /** Registers the one listener for simulation batches (a Comlink.proxy from the client). */
+    subscribe(cb: BatchListener): void {
+      listener = cb;
+    },
+
+    /** Builds a fresh engine for the scenario; the clock and all counters start at zero. */
+    load(next: Scenario): Promise<LoadResult> {
+      scenario = next;
+      const result = build(next);
+      ready = result;
+      return result;
+    },
+
+    /** Starts (or re-paces) the simulation: `speed` simulated seconds per real second. */
+    async play(speed: number): Promise<void> {
+      if (!(speed > 0) || !Number.isFinite(speed)) throw new Error(`Speed must be a positive number, got ${speed}.`);
+      (await current()).loop.play(speed);
+    },
+
+    async pause(): Promise<void> {
+      (await current()).loop.pause();
+    },
+
+    /** Runs `ms` of simulated time at once, paused or not, and reports it as one batch. */
+    async step(ms: number): Promise<void> {
+      if (!(ms > 0) || ms > MAX_STEP_SIM_MS) {
+        throw new Error(`A step must be between 1 ms and ${MAX_STEP_SIM_MS} ms of simulated time, got ${ms}.`);
+      }
+      (await current()).loop.step(ms);
+    },
+
+    /** Rebuilds the engine from the last loaded scenario: time and counters back to zero. */
+    async reset(): Promise<LoadResult> {
+      await ready;
+      if (!scenario) return { ok: false, message: 'Nothing to reset: no scenario was loaded.' };
+      const result = build(scenario);
+      ready = result;
+      return result;
+    },
+
+    /** One request with its full trace (the inspector's "send a request"). */
+    async request(req: ViewerRequest): Promise<ViewerResult> {
+      return (await current()).engine.request(req);
+    },
+
+    /** Returns the invalidation id; throws the engine's error (with its AWS code in the message) on bad paths. */
+    async invalidate(paths: string[]): Promise<string> {
+      return (await current()).engine.invalidate(paths);
+    },
+  };
+}
+
+export type EngineApi = ReturnType<typeof createApi>;

@@ -1,0 +1,184 @@
+// Paces engine.run() against real time: `speed` simulated seconds per real second, worked off in
+// slices of a few ms of CPU so the worker keeps answering pause/step between slices, and reported
+// to the UI in compact batches about ten times a second.
+import type { TierSnapshot } from '../engine';
+import type { Engine, SampledRequest } from '../engine/types';
+import { addSummary, cacheHitRatio, emptyInterval, requestsPerSecond } from './metrics';
+import type { NodeTallies } from './nodeTallies';
+import type { SimBatch } from './protocol';
+
+/** Pacing constants (real milliseconds unless named otherwise). */
+export const LOOP = {
+  /** CPU spent per slice before yielding to the worker's message queue (keeps pause responsive) */
+  sliceBudgetMs: 20,
+  /** target CPU per engine.run() call; the simulated chunk size adapts to hit it */
+  runTargetMs: 4,
+  /** pause between slices when the simulation has caught up with real time */
+  idleDelayMs: 16,
+  /** one batch per this many ms at most (about 10 per second) */
+  batchEveryMs: 100,
+  /** simulated work owed is capped at this much real time, so a slow machine lags instead of piling up */
+  maxDebtRealMs: 250,
+  /** bounds of one run() call, simulated ms */
+  minChunkSimMs: 1,
+  maxChunkSimMs: 60_000,
+  /** request samples per batch sent for animation */
+  samplesPerBatch: 40,
+  /** achieved speed is measured over this many recent batches (about one real second) */
+  speedWindowBatches: 10,
+} as const;
+
+export const SPEEDS = [1, 10, 100, 1000] as const;
+
+export interface LoopDeps {
+  engine: Engine;
+  /** exact per-cache counters, when the engine offers them (SimEngine.inspect) */
+  inspectTiers?: () => readonly TierSnapshot[];
+  tallies: NodeTallies;
+  loadId: number;
+  /** real clock in ms (performance.now in the worker, a fake in tests) */
+  now: () => number;
+  schedule: (fn: () => void, delayMs: number) => void;
+  emit: (batch: SimBatch) => void;
+}
+
+export class SimulationLoop {
+  private running = false;
+  private speed = 1;
+  private seq = 0;
+  /** simulated ms owed to real time, not yet run */
+  private debtSimMs = 0;
+  private chunkSimMs = 50;
+  private lastTickReal = 0;
+  private lastEmitReal = 0;
+  private interval = emptyInterval();
+  private samples: SampledRequest[] = [];
+  /** bumps on every play/pause so a stale scheduled tick does nothing */
+  private generation = 0;
+  /** recent batches' simulated and real ms, for a steady achieved-speed reading */
+  private readonly speedWindow: { simMs: number; realMs: number }[] = [];
+
+  constructor(private readonly deps: LoopDeps) {}
+
+  play(speed: number): void {
+    this.speed = speed;
+    if (this.running) return;
+    this.running = true;
+    this.speedWindow.length = 0;
+    const gen = ++this.generation;
+    this.lastTickReal = this.deps.now();
+    this.lastEmitReal = this.lastTickReal;
+    this.deps.schedule(() => this.tick(gen), 0);
+  }
+
+  pause(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.generation++;
+    this.debtSimMs = 0;
+    this.emit();
+  }
+
+  /** Runs `simMs` of simulated time now (paused or not) and reports it. */
+  step(simMs: number): void {
+    const realStart = this.deps.now();
+    this.runFor(simMs, Number.POSITIVE_INFINITY);
+    this.emit(this.deps.now() - realStart);
+  }
+
+  /** Sends the current state (e.g. right after a load) without running anything. */
+  report(): void {
+    this.emit(0);
+  }
+
+  private tick(gen: number): void {
+    if (gen !== this.generation || !this.running) return;
+    const { now } = this.deps;
+    const t = now();
+    this.debtSimMs = Math.min(
+      this.debtSimMs + (t - this.lastTickReal) * this.speed,
+      LOOP.maxDebtRealMs * this.speed,
+    );
+    this.lastTickReal = t;
+    try {
+      this.runFor(this.debtSimMs, LOOP.sliceBudgetMs);
+    } catch (err) {
+      this.running = false;
+      this.generation++;
+      this.emit(undefined, `The simulation stopped: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    if (now() - this.lastEmitReal >= LOOP.batchEveryMs) this.emit();
+    // Behind real time: yield only to let messages in, then continue. Caught up: wait a frame.
+    this.deps.schedule(() => this.tick(gen), this.debtSimMs >= 1 ? 0 : LOOP.idleDelayMs);
+  }
+
+  /** Runs whole simulated ms off the debt until it is paid or the CPU budget is spent. */
+  private runFor(simMs: number, budgetMs: number): void {
+    const { engine, now } = this.deps;
+    const sliceStart = now();
+    let owed = simMs;
+    while (owed >= 1 && now() - sliceStart < budgetMs) {
+      const chunk = Math.max(LOOP.minChunkSimMs, Math.min(Math.floor(owed), Math.floor(this.chunkSimMs)));
+      const t0 = now();
+      const summary = engine.run(chunk);
+      const spent = now() - t0;
+      owed -= chunk;
+      addSummary(this.interval, summary);
+      this.keepSamples(summary.samples, summary.requests);
+      // Size the next chunk so one run() costs about runTargetMs of CPU.
+      const scaled = spent > 0.05 ? (chunk * LOOP.runTargetMs) / spent : chunk * 2;
+      this.chunkSimMs = Math.max(LOOP.minChunkSimMs, Math.min(LOOP.maxChunkSimMs, scaled));
+    }
+    if (budgetMs !== Number.POSITIVE_INFINITY) this.debtSimMs = owed;
+  }
+
+  private keepSamples(batch: readonly SampledRequest[], requests: number): void {
+    if (batch.length === 0) return;
+    this.deps.tallies.add(batch, requests);
+    // Keep the most recent ones: the UI animates what is happening now.
+    for (const s of batch) this.samples.push(s);
+    if (this.samples.length > LOOP.samplesPerBatch * 2) this.samples.splice(0, this.samples.length - LOOP.samplesPerBatch);
+  }
+
+  /** Simulated ms per real ms over the last few batches (one batch alone jitters with the timer). */
+  private measureSpeed(simMs: number, realMs: number): number {
+    const w = this.speedWindow;
+    w.push({ simMs, realMs });
+    if (w.length > LOOP.speedWindowBatches) w.shift();
+    let sim = 0;
+    let real = 0;
+    for (const b of w) {
+      sim += b.simMs;
+      real += b.realMs;
+    }
+    return real > 0 ? sim / real : 0;
+  }
+
+  private emit(realMs?: number, error?: string): void {
+    const { engine, now } = this.deps;
+    const t = now();
+    const elapsedReal = realMs ?? t - this.lastEmitReal;
+    this.lastEmitReal = t;
+    const stats = engine.stats();
+    const interval = this.interval;
+    const batch: SimBatch = {
+      seq: ++this.seq,
+      loadId: this.deps.loadId,
+      simTimeMs: engine.now(),
+      running: this.running,
+      speed: this.speed,
+      achievedSpeed: this.measureSpeed(interval.simMs, elapsedReal),
+      stats,
+      interval,
+      requestsPerSecond: requestsPerSecond(interval),
+      hitRatio: cacheHitRatio(interval),
+      samples: this.samples.slice(-LOOP.samplesPerBatch),
+      nodes: this.deps.tallies.snapshot(stats, this.deps.inspectTiers?.()),
+      error,
+    };
+    this.interval = emptyInterval();
+    this.samples = [];
+    this.deps.emit(batch);
+  }
+}
