@@ -74,7 +74,10 @@ export default tseslint.config(
   {
     files: ['src/worker/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', upward(['state', 'ui'], 'src/worker is below the state and UI layers.')],
+      'no-restricted-imports': [
+        'error',
+        upward(['state', 'ui'], 'src/worker is below the state and UI layers.'),
+      ],
     },
   },
   {

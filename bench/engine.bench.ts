@@ -7,11 +7,12 @@
 //   fn inv/s       edge-function invocations per wall-clock second (workload d)
 //   heap MB        heapUsed after a forced gc, with the engine still alive
 //   hit ratio      hits / requests of the measured slices
-//   LRU req/s      the bare LRU's rate over 1M keys of the same traffic, and its hit ratio
+//   LRU req/s      the bare O(1) LRU's rate over 1M keys of the same traffic, and its hit ratio
+//   Map LRU req/s  the naive Map-order LRU on the same keys (pathological eviction: see lru.ts)
 // Run with `node --expose-gc --import tsx bench/engine.bench.ts`; the whole run takes ~1-2 min.
 import type { Scenario } from '../src/engine/scenario';
 import type { Engine, EngineOptions } from '../src/engine/types';
-import { keyTrace, runLru } from './lru';
+import { keyTrace, runLru, runMapLru } from './lru';
 import { workloads, type Workload } from './workloads';
 
 const WARMUP_MS = 3_000;
@@ -31,6 +32,7 @@ interface Row {
   note?: string;
   lruRate: number;
   lruHitRatio: number;
+  mapLruRate: number;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -104,6 +106,7 @@ function printTable(rows: Row[]): void {
     'hit ratio',
     'LRU req/s',
     'LRU hit',
+    'Map LRU req/s',
     'engine/LRU',
   ];
   const lines = rows.map((r) => [
@@ -114,6 +117,7 @@ function printTable(rows: Row[]): void {
     r.hitRatio === undefined ? '—' : fmt(r.hitRatio, 3),
     fmt(r.lruRate),
     fmt(r.lruHitRatio, 3),
+    fmt(r.mapLruRate),
     r.engineRate === undefined ? '—' : `${fmt((100 * r.engineRate) / r.lruRate, 2)}%`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
@@ -138,7 +142,8 @@ async function main(): Promise<void> {
     const trace = keyTrace(w.scenario, LRU_KEYS, w.keyHasVariations);
     const edgeCapacity = w.scenario.topology?.capacityBytes?.edge ?? 2 ** 30;
     const lru = runLru(trace, edgeCapacity);
-    const row: Row = { workload: w, lruRate: lru.rate, lruHitRatio: lru.hitRatio };
+    const mapLru = runMapLru(trace, edgeCapacity);
+    const row: Row = { workload: w, lruRate: lru.rate, lruHitRatio: lru.hitRatio, mapLruRate: mapLru.rate };
     if (typeof createEngine === 'string') row.note = `engine not measured: ${createEngine}`;
     else {
       try {
@@ -153,7 +158,7 @@ async function main(): Promise<void> {
   console.log('');
   printTable(rows);
   console.log(
-    `\nNode ${process.version}; LRU: one Map, byte-bounded at the workload's edge capacity, ${fmt(LRU_KEYS)} keys; ` +
+    `\nNode ${process.version}; LRU: Map key -> slot + typed-array links (O(1)), byte-bounded at the workload's edge capacity, ${fmt(LRU_KEYS)} keys; ` +
       `engine: ${fmt(MEASURE_MS / 1000)} s measured after a ${fmt(WARMUP_MS / 1000)} s warm-up.\n` +
       'Engine hit ratio counts a hit at any tier (edge, REC, shield); the LRU is a single edge-sized cache.',
   );

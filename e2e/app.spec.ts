@@ -36,7 +36,9 @@ test('the page opens with the default scenario drawn on the canvas', async ({ pa
   await expect(page.getByTestId('node-details')).toContainText('ap-northeast-1');
 });
 
-test('Run fires traffic: the counters and the chart move, the hit ratio becomes non-zero', async ({ page }) => {
+test('Run fires traffic: the counters and the chart move, the hit ratio becomes non-zero', async ({
+  page,
+}) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
@@ -92,7 +94,11 @@ test('the edge-function editor opens and accepts typing', async ({ page }) => {
   await expect(lines).toContainText('typed_in_e2e_marker');
   // The JavaScript language service runs in its own worker, served from this origin.
   await expect
-    .poll(() => page.workers().some((w) => w.url().includes('/assets/ts.worker') && w.url().startsWith('http://127.0.0.1')))
+    .poll(() =>
+      page
+        .workers()
+        .some((w) => w.url().includes('/assets/ts.worker') && w.url().startsWith('http://127.0.0.1')),
+    )
     .toBe(true);
 
   // The text lives in the scenario, not only in the editor: close, reopen, still there.

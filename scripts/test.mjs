@@ -53,7 +53,8 @@ for (const [name, cmd, args] of steps) {
 }
 
 console.log('\n=== summary');
-for (const [name, ok, ms] of results) console.log(`${ok ? 'ok  ' : 'FAIL'}  ${name}  (${(ms / 1000).toFixed(1)} s)`);
+for (const [name, ok, ms] of results)
+  console.log(`${ok ? 'ok  ' : 'FAIL'}  ${name}  (${(ms / 1000).toFixed(1)} s)`);
 const failed = results.filter(([, ok]) => !ok).length;
 console.log(`total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`checks: ${results.length - failed} passed, ${failed} failed`);

@@ -16,7 +16,10 @@ export class ScenarioError extends Error {
 /** An API call CloudFront would refuse; `code` is the AWS error code. */
 export class CloudFrontApiError extends Error {
   readonly code: string;
-  constructor(code: 'InvalidArgument' | 'TooManyInvalidationsInProgress' | 'BatchTooLarge' | string, message: string) {
+  constructor(
+    code: 'InvalidArgument' | 'TooManyInvalidationsInProgress' | 'BatchTooLarge' | string,
+    message: string,
+  ) {
     super(message);
     this.name = 'CloudFrontApiError';
     this.code = code;

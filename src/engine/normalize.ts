@@ -1,7 +1,13 @@
 // Fills the defaults the engine relies on and rejects what it cannot run, with a ScenarioError
 // naming the field and saying what to change. The result is the resolved model the pipeline
 // reads on every request (policies resolved, path patterns compiled, origins placed).
-import { resolveCachePolicy, resolveOriginRequestPolicy, resolveResponseHeadersPolicy, type ResolvedCachePolicy, type ResolvedOriginRequestPolicy } from './cache/policy';
+import {
+  resolveCachePolicy,
+  resolveOriginRequestPolicy,
+  resolveResponseHeadersPolicy,
+  type ResolvedCachePolicy,
+  type ResolvedOriginRequestPolicy,
+} from './cache/policy';
 import { ScenarioError } from './errors';
 import { awsRegion, regionFromOriginDomain, resolvePopCode } from './geo';
 import { compilePathPattern, validatePathPattern, type PathMatcher } from './routing/pathPattern';
@@ -142,7 +148,14 @@ const fail = (message: string, field: string): never => {
 const methodSet = (list: unknown): string =>
   Array.isArray(list) ? [...new Set(list.map((m) => String(m).toUpperCase()))].sort().join(',') : '';
 
-function num(v: number | undefined, def: number, min: number, max: number, what: string, field: string): number {
+function num(
+  v: number | undefined,
+  def: number,
+  min: number,
+  max: number,
+  what: string,
+  field: string,
+): number {
   if (v === undefined) return def;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
     fail(`${what} must be between ${min} and ${max} (got ${String(v)}).`, field);
@@ -157,17 +170,24 @@ export function normalizeOrigin(o: Origin, field: string): NormalizedOrigin {
     fail(`Origin "${o.id}" has no domainName: give the origin's host name.`, `${field}.domainName`);
   }
   const region = o.region ?? regionFromOriginDomain(o.domainName) ?? 'us-east-1';
-  const place = awsRegion(region) ?? fail(`Origin "${o.id}": unknown AWS region "${region}".`, `${field}.region`);
+  const place =
+    awsRegion(region) ?? fail(`Origin "${o.id}": unknown AWS region "${region}".`, `${field}.region`);
   const path = o.originPath ?? '';
   if (path !== '' && (!path.startsWith('/') || path.endsWith('/'))) {
-    fail(`Origin "${o.id}": originPath must start with '/' and not end with '/' (got "${path}").`, `${field}.originPath`);
+    fail(
+      `Origin "${o.id}": originPath must start with '/' and not end with '/' (got "${path}").`,
+      `${field}.originPath`,
+    );
   }
   const c = o.customOriginConfig;
   let shieldRegion: string | undefined;
   if (o.originShield?.enabled) {
     shieldRegion = o.originShield.originShieldRegion ?? region;
     if (!awsRegion(shieldRegion)?.rec) {
-      fail(`Origin "${o.id}": Origin Shield region "${shieldRegion}" is not a regional edge cache region (us-east-1, eu-west-1, ...).`, `${field}.originShield.originShieldRegion`);
+      fail(
+        `Origin "${o.id}": Origin Shield region "${shieldRegion}" is not a regional edge cache region (us-east-1, eu-west-1, ...).`,
+        `${field}.originShield.originShieldRegion`,
+      );
     }
   }
   return {
@@ -180,64 +200,164 @@ export function normalizeOrigin(o: Origin, field: string): NormalizedOrigin {
     region,
     lat: place.lat,
     lon: place.lon,
-    connectionAttempts: num(o.connectionAttempts, ORIGIN_LIMITS.connectionAttempts.default, 1, 3, `Origin "${o.id}": connectionAttempts`, `${field}.connectionAttempts`),
-    connectionTimeoutMs: 1000 * num(o.connectionTimeout, ORIGIN_LIMITS.connectionTimeoutS.default, 1, 10, `Origin "${o.id}": connectionTimeout (s)`, `${field}.connectionTimeout`),
-    readTimeoutMs: 1000 * num(c?.originReadTimeout, ORIGIN_LIMITS.readTimeoutS.default, 1, 180, `Origin "${o.id}": originReadTimeout (s)`, `${field}.customOriginConfig.originReadTimeout`),
+    connectionAttempts: num(
+      o.connectionAttempts,
+      ORIGIN_LIMITS.connectionAttempts.default,
+      1,
+      3,
+      `Origin "${o.id}": connectionAttempts`,
+      `${field}.connectionAttempts`,
+    ),
+    connectionTimeoutMs:
+      1000 *
+      num(
+        o.connectionTimeout,
+        ORIGIN_LIMITS.connectionTimeoutS.default,
+        1,
+        10,
+        `Origin "${o.id}": connectionTimeout (s)`,
+        `${field}.connectionTimeout`,
+      ),
+    readTimeoutMs:
+      1000 *
+      num(
+        c?.originReadTimeout,
+        ORIGIN_LIMITS.readTimeoutS.default,
+        1,
+        180,
+        `Origin "${o.id}": originReadTimeout (s)`,
+        `${field}.customOriginConfig.originReadTimeout`,
+      ),
     shieldRegion,
   };
 }
 
-function functionRefs(b: CacheBehavior, field: string, functions: ReadonlyMap<string, EdgeFunction>): Pick<ResolvedBehavior, 'viewerRequest' | 'viewerResponse' | 'originRequest' | 'originResponse'> {
-  const out: Pick<ResolvedBehavior, 'viewerRequest' | 'viewerResponse' | 'originRequest' | 'originResponse'> = {};
-  const slot = { 'viewer-request': 'viewerRequest', 'viewer-response': 'viewerResponse', 'origin-request': 'originRequest', 'origin-response': 'originResponse' } as const;
-  const take = (eventType: string, name: string, kind: FunctionRef['kind'], includeBody: boolean, f: string): void => {
+function functionRefs(
+  b: CacheBehavior,
+  field: string,
+  functions: ReadonlyMap<string, EdgeFunction>,
+): Pick<ResolvedBehavior, 'viewerRequest' | 'viewerResponse' | 'originRequest' | 'originResponse'> {
+  const out: Pick<ResolvedBehavior, 'viewerRequest' | 'viewerResponse' | 'originRequest' | 'originResponse'> =
+    {};
+  const slot = {
+    'viewer-request': 'viewerRequest',
+    'viewer-response': 'viewerResponse',
+    'origin-request': 'originRequest',
+    'origin-response': 'originResponse',
+  } as const;
+  const take = (
+    eventType: string,
+    name: string,
+    kind: FunctionRef['kind'],
+    includeBody: boolean,
+    f: string,
+  ): void => {
     const fn = functions.get(name);
-    if (!fn) fail(`Function "${name}" is associated with this behavior but is not defined in functions. Add it or remove the association.`, f);
+    if (!fn)
+      fail(
+        `Function "${name}" is associated with this behavior but is not defined in functions. Add it or remove the association.`,
+        f,
+      );
     if (fn!.kind !== kind) {
-      fail(`Function "${name}" is a ${fn!.kind === 'lambda-edge' ? 'Lambda@Edge function' : 'CloudFront Function'}; associate it under ${fn!.kind === 'lambda-edge' ? 'lambdaFunctionAssociations' : 'functionAssociations'}.`, f);
+      fail(
+        `Function "${name}" is a ${fn!.kind === 'lambda-edge' ? 'Lambda@Edge function' : 'CloudFront Function'}; associate it under ${fn!.kind === 'lambda-edge' ? 'lambdaFunctionAssociations' : 'functionAssociations'}.`,
+        f,
+      );
     }
     const key = slot[eventType as keyof typeof slot];
     if (!key) fail(`Unknown event type "${eventType}" for function "${name}".`, `${f}.eventType`);
-    if (kind === 'cloudfront-function' && (eventType === 'origin-request' || eventType === 'origin-response')) {
-      fail(`CloudFront Function "${name}" cannot run on ${eventType}: use viewer-request or viewer-response, or a Lambda@Edge function.`, `${f}.eventType`);
+    if (
+      kind === 'cloudfront-function' &&
+      (eventType === 'origin-request' || eventType === 'origin-response')
+    ) {
+      fail(
+        `CloudFront Function "${name}" cannot run on ${eventType}: use viewer-request or viewer-response, or a Lambda@Edge function.`,
+        `${f}.eventType`,
+      );
     }
     if (out[key]) {
-      fail(`This behavior has two functions on ${eventType} ("${out[key]!.name}" and "${name}"); CloudFront allows one per event (and never a CloudFront Function and Lambda@Edge on the same viewer event).`, f);
+      fail(
+        `This behavior has two functions on ${eventType} ("${out[key]!.name}" and "${name}"); CloudFront allows one per event (and never a CloudFront Function and Lambda@Edge on the same viewer event).`,
+        f,
+      );
     }
     out[key] = { name, kind, includeBody };
   };
-  (b.functionAssociations ?? []).forEach((a, i) => take(a.eventType, a.functionName, 'cloudfront-function', false, `${field}.functionAssociations[${i}]`));
-  (b.lambdaFunctionAssociations ?? []).forEach((a, i) => take(a.eventType, a.functionName, 'lambda-edge', a.includeBody === true, `${field}.lambdaFunctionAssociations[${i}]`));
+  (b.functionAssociations ?? []).forEach((a, i) =>
+    take(a.eventType, a.functionName, 'cloudfront-function', false, `${field}.functionAssociations[${i}]`),
+  );
+  (b.lambdaFunctionAssociations ?? []).forEach((a, i) =>
+    take(
+      a.eventType,
+      a.functionName,
+      'lambda-edge',
+      a.includeBody === true,
+      `${field}.lambdaFunctionAssociations[${i}]`,
+    ),
+  );
   return out;
 }
 
-function resolveBehavior(b: CacheBehavior, index: number, field: string, isDefault: boolean, s: Scenario, targets: Map<string, BehaviorTarget>, functions: ReadonlyMap<string, EdgeFunction>): ResolvedBehavior {
+function resolveBehavior(
+  b: CacheBehavior,
+  index: number,
+  field: string,
+  isDefault: boolean,
+  s: Scenario,
+  targets: Map<string, BehaviorTarget>,
+  functions: ReadonlyMap<string, EdgeFunction>,
+): ResolvedBehavior {
   if (!b) fail('A cache behavior is missing.', field);
-  const pathPattern = isDefault ? '*' : (b.pathPattern ?? fail('An ordered cache behavior needs a pathPattern.', `${field}.pathPattern`));
+  const pathPattern = isDefault
+    ? '*'
+    : (b.pathPattern ?? fail('An ordered cache behavior needs a pathPattern.', `${field}.pathPattern`));
   if (!isDefault) {
     const bad = validatePathPattern(pathPattern);
     if (bad) fail(bad, `${field}.pathPattern`);
   }
-  const target = targets.get(b.targetOriginId) ?? fail(`targetOriginId "${b.targetOriginId}" is not an origin or origin group of this distribution. Use one of: ${[...targets.keys()].join(', ')}.`, `${field}.targetOriginId`);
+  const target =
+    targets.get(b.targetOriginId) ??
+    fail(
+      `targetOriginId "${b.targetOriginId}" is not an origin or origin group of this distribution. Use one of: ${[...targets.keys()].join(', ')}.`,
+      `${field}.targetOriginId`,
+    );
   const allowed = methodSet(b.allowedMethods ?? ['GET', 'HEAD']);
   if (!ALLOWED_SETS.includes(allowed)) {
-    fail(`allowedMethods must be GET,HEAD or GET,HEAD,OPTIONS or all seven (GET,HEAD,OPTIONS,PUT,POST,PATCH,DELETE); got "${allowed}".`, `${field}.allowedMethods`);
+    fail(
+      `allowedMethods must be GET,HEAD or GET,HEAD,OPTIONS or all seven (GET,HEAD,OPTIONS,PUT,POST,PATCH,DELETE); got "${allowed}".`,
+      `${field}.allowedMethods`,
+    );
   }
   const cached = methodSet(b.cachedMethods ?? ['GET', 'HEAD']);
-  if (!CACHED_SETS.includes(cached)) fail(`cachedMethods must be GET,HEAD or GET,HEAD,OPTIONS; got "${cached}".`, `${field}.cachedMethods`);
+  if (!CACHED_SETS.includes(cached))
+    fail(`cachedMethods must be GET,HEAD or GET,HEAD,OPTIONS; got "${cached}".`, `${field}.cachedMethods`);
   const cachesOptions = cached.includes('OPTIONS');
-  if (cachesOptions && !allowed.includes('OPTIONS')) fail('cachedMethods includes OPTIONS but allowedMethods does not: allow OPTIONS or stop caching it.', `${field}.cachedMethods`);
+  if (cachesOptions && !allowed.includes('OPTIONS'))
+    fail(
+      'cachedMethods includes OPTIONS but allowedMethods does not: allow OPTIONS or stop caching it.',
+      `${field}.cachedMethods`,
+    );
   const vpp = b.viewerProtocolPolicy ?? 'allow-all';
-  if (!['allow-all', 'redirect-to-https', 'https-only'].includes(vpp)) fail(`viewerProtocolPolicy must be allow-all, redirect-to-https or https-only (got "${vpp}").`, `${field}.viewerProtocolPolicy`);
+  if (!['allow-all', 'redirect-to-https', 'https-only'].includes(vpp))
+    fail(
+      `viewerProtocolPolicy must be allow-all, redirect-to-https or https-only (got "${vpp}").`,
+      `${field}.viewerProtocolPolicy`,
+    );
   const cachePolicy = resolveCachePolicy(b, s, field);
   const originRequestPolicy = resolveOriginRequestPolicy(b, s, field);
   const responseHeadersPolicy = resolveResponseHeadersPolicy(b, s, field);
   const trustedKeyGroups = b.trustedKeyGroups ?? [];
   trustedKeyGroups.forEach((g, i) => {
-    const keys = s.keyGroups?.[g] ?? fail(`Trusted key group "${g}" is not defined in keyGroups.`, `${field}.trustedKeyGroups[${i}]`);
-    for (const k of keys) if (!s.publicKeys?.[k]) fail(`Key group "${g}" lists public key "${k}", which is not in publicKeys.`, `keyGroups.${g}`);
+    const keys =
+      s.keyGroups?.[g] ??
+      fail(`Trusted key group "${g}" is not defined in keyGroups.`, `${field}.trustedKeyGroups[${i}]`);
+    for (const k of keys)
+      if (!s.publicKeys?.[k])
+        fail(`Key group "${g}" lists public key "${k}", which is not in publicKeys.`, `keyGroups.${g}`);
   });
-  const cookiesForwarded = cachePolicy.cookieBehavior !== 'none' || (originRequestPolicy !== undefined && originRequestPolicy.cookieBehavior !== 'none');
+  const cookiesForwarded =
+    cachePolicy.cookieBehavior !== 'none' ||
+    (originRequestPolicy !== undefined && originRequestPolicy.cookieBehavior !== 'none');
   return {
     index,
     field,
@@ -254,7 +374,8 @@ function resolveBehavior(b: CacheBehavior, index: number, field: string, isDefau
     ...functionRefs(b, field, functions),
     collapses: !cachePolicy.cachingDisabled && !cookiesForwarded,
     dynamic: cachePolicy.cachingDisabled || cachePolicy.maxTtl === 0,
-    policyListsAcceptEncoding: cachePolicy.headerBehavior === 'whitelist' && cachePolicy.headerNames.has('accept-encoding'),
+    policyListsAcceptEncoding:
+      cachePolicy.headerBehavior === 'whitelist' && cachePolicy.headerNames.has('accept-encoding'),
   };
 }
 
@@ -277,44 +398,76 @@ export function normalizeScenario(s: Scenario): NormalizedScenario {
   if (!s || typeof s !== 'object') fail('The scenario is not an object.', '');
   const d = s.distribution ?? fail('The scenario has no distribution.', 'distribution');
   const settings: ModelSettings = { ...DEFAULT_MODEL_SETTINGS, ...(s.settings ?? {}) };
-  if (!(settings.invalidationCompletionMs >= 0)) fail('settings.invalidationCompletionMs must be ≥ 0 ms.', 'settings.invalidationCompletionMs');
+  if (!(settings.invalidationCompletionMs >= 0))
+    fail('settings.invalidationCompletionMs must be ≥ 0 ms.', 'settings.invalidationCompletionMs');
   const domainName = (d.domainName || DEFAULT_DOMAIN_NAME).toLowerCase();
   const hosts = new Set([domainName, ...(d.aliases ?? []).map((a) => a.toLowerCase())]);
 
   const dro = d.defaultRootObject;
   if (dro !== undefined && dro !== '') {
-    if (dro.startsWith('/')) fail(`defaultRootObject "${dro}" starts with '/': enter the object name without it (e.g. "index.html").`, 'distribution.defaultRootObject');
+    if (dro.startsWith('/'))
+      fail(
+        `defaultRootObject "${dro}" starts with '/': enter the object name without it (e.g. "index.html").`,
+        'distribution.defaultRootObject',
+      );
     if (dro.length > 255 || !ROOT_OBJECT_CHARS.test(dro)) {
-      fail(`defaultRootObject "${dro}" is over 255 characters or uses characters CloudFront rejects; use A-Z a-z 0-9 _ - . * $ / ~ " ' &.`, 'distribution.defaultRootObject');
+      fail(
+        `defaultRootObject "${dro}" is over 255 characters or uses characters CloudFront rejects; use A-Z a-z 0-9 _ - . * $ / ~ " ' &.`,
+        'distribution.defaultRootObject',
+      );
     }
   }
 
-  if (!Array.isArray(d.origins) || d.origins.length === 0) fail('The distribution needs at least one origin.', 'distribution.origins');
+  if (!Array.isArray(d.origins) || d.origins.length === 0)
+    fail('The distribution needs at least one origin.', 'distribution.origins');
   const origins = new Map<string, NormalizedOrigin>();
   d.origins.forEach((o, i) => {
     const n = normalizeOrigin(o, `distribution.origins[${i}]`);
-    if (origins.has(n.id)) fail(`Two origins share the id "${n.id}"; origin ids must be unique.`, `distribution.origins[${i}].id`);
+    if (origins.has(n.id))
+      fail(`Two origins share the id "${n.id}"; origin ids must be unique.`, `distribution.origins[${i}].id`);
     origins.set(n.id, n);
   });
   const targets = new Map<string, BehaviorTarget>();
   for (const o of origins.values()) targets.set(o.id, { id: o.id, members: [o], failoverCodes: new Set() });
   (d.originGroups ?? []).forEach((g, i) => {
     const field = `distribution.originGroups[${i}]`;
-    if (targets.has(g.id)) fail(`Origin group id "${g.id}" is already used by an origin or another group.`, `${field}.id`);
+    if (targets.has(g.id))
+      fail(`Origin group id "${g.id}" is already used by an origin or another group.`, `${field}.id`);
     if (!Array.isArray(g.members) || g.members.length !== 2) {
-      fail(`Origin group "${g.id}" must have exactly two members, a primary and a secondary (got ${Array.isArray(g.members) ? g.members.length : 0}).`, `${field}.members`);
+      fail(
+        `Origin group "${g.id}" must have exactly two members, a primary and a secondary (got ${Array.isArray(g.members) ? g.members.length : 0}).`,
+        `${field}.members`,
+      );
     }
-    const members = g.members.map((m, j) => origins.get(m) ?? fail(`Origin group "${g.id}" member "${m}" is not an origin of this distribution.`, `${field}.members[${j}]`));
+    const members = g.members.map(
+      (m, j) =>
+        origins.get(m) ??
+        fail(
+          `Origin group "${g.id}" member "${m}" is not an origin of this distribution.`,
+          `${field}.members[${j}]`,
+        ),
+    );
     const codes = g.failoverCriteria?.statusCodes ?? [];
-    if (codes.length === 0) fail(`Origin group "${g.id}" needs failover status codes (any of 400, 403, 404, 416, 500, 502, 503, 504).`, `${field}.failoverCriteria.statusCodes`);
-    for (const c of codes) if (!FAILOVER_CODES.has(c)) fail(`Origin group "${g.id}": ${c} cannot be a failover code; use 400, 403, 404, 416, 500, 502, 503 or 504.`, `${field}.failoverCriteria.statusCodes`);
+    if (codes.length === 0)
+      fail(
+        `Origin group "${g.id}" needs failover status codes (any of 400, 403, 404, 416, 500, 502, 503, 504).`,
+        `${field}.failoverCriteria.statusCodes`,
+      );
+    for (const c of codes)
+      if (!FAILOVER_CODES.has(c))
+        fail(
+          `Origin group "${g.id}": ${c} cannot be a failover code; use 400, 403, 404, 416, 500, 502, 503 or 504.`,
+          `${field}.failoverCriteria.statusCodes`,
+        );
     targets.set(g.id, { id: g.id, members, failoverCodes: new Set(codes) });
   });
 
   const functions = new Map<string, EdgeFunction>();
   (s.functions ?? []).forEach((f, i) => {
-    if (!f || typeof f.name !== 'string' || f.name === '') fail('Every function needs a name.', `functions[${i}].name`);
-    if (functions.has(f.name)) fail(`Two functions are named "${f.name}"; names must be unique.`, `functions[${i}].name`);
+    if (!f || typeof f.name !== 'string' || f.name === '')
+      fail('Every function needs a name.', `functions[${i}].name`);
+    if (functions.has(f.name))
+      fail(`Two functions are named "${f.name}"; names must be unique.`, `functions[${i}].name`);
     functions.set(f.name, f);
   });
 
@@ -322,24 +475,67 @@ export function normalizeScenario(s: Scenario): NormalizedScenario {
   // engine accepts them and caps DefaultTTL at MaxTTL (modelling choice; Min > Default is still an error).
   const policies: Scenario = { ...s, cachePolicies: capDefaultTtl(s.cachePolicies) };
   const ordered = d.cacheBehaviors ?? [];
-  const behaviors = ordered.map((b, i) => resolveBehavior(capLegacyTtl(b), i, `distribution.cacheBehaviors[${i}]`, false, policies, targets, functions));
-  behaviors.push(resolveBehavior(capLegacyTtl(d.defaultCacheBehavior), ordered.length, 'distribution.defaultCacheBehavior', true, policies, targets, functions));
+  const behaviors = ordered.map((b, i) =>
+    resolveBehavior(
+      capLegacyTtl(b),
+      i,
+      `distribution.cacheBehaviors[${i}]`,
+      false,
+      policies,
+      targets,
+      functions,
+    ),
+  );
+  behaviors.push(
+    resolveBehavior(
+      capLegacyTtl(d.defaultCacheBehavior),
+      ordered.length,
+      'distribution.defaultCacheBehavior',
+      true,
+      policies,
+      targets,
+      functions,
+    ),
+  );
 
   const customErrors = new Map<number, CustomErrorResponse>();
   (d.customErrorResponses ?? []).forEach((c, i) => {
     const field = `distribution.customErrorResponses[${i}]`;
-    if (!ERROR_CODES.has(c.errorCode)) fail(`Custom error response for ${c.errorCode}: errorCode must be one of ${[...ERROR_CODES].join(', ')}.`, `${field}.errorCode`);
-    if (c.responseCode !== undefined && !RESPONSE_CODES.has(c.responseCode)) fail(`Custom error response for ${c.errorCode}: responseCode ${c.responseCode} is not allowed.`, `${field}.responseCode`);
-    if (c.responsePagePath !== undefined && c.responsePagePath !== '' && !c.responsePagePath.startsWith('/')) fail(`Custom error response for ${c.errorCode}: responsePagePath must start with '/' (got "${c.responsePagePath}").`, `${field}.responsePagePath`);
-    if (c.responseCode !== undefined && !c.responsePagePath) fail(`Custom error response for ${c.errorCode}: a responseCode needs a responsePagePath.`, `${field}.responsePagePath`);
+    if (!ERROR_CODES.has(c.errorCode))
+      fail(
+        `Custom error response for ${c.errorCode}: errorCode must be one of ${[...ERROR_CODES].join(', ')}.`,
+        `${field}.errorCode`,
+      );
+    if (c.responseCode !== undefined && !RESPONSE_CODES.has(c.responseCode))
+      fail(
+        `Custom error response for ${c.errorCode}: responseCode ${c.responseCode} is not allowed.`,
+        `${field}.responseCode`,
+      );
+    if (c.responsePagePath !== undefined && c.responsePagePath !== '' && !c.responsePagePath.startsWith('/'))
+      fail(
+        `Custom error response for ${c.errorCode}: responsePagePath must start with '/' (got "${c.responsePagePath}").`,
+        `${field}.responsePagePath`,
+      );
+    if (c.responseCode !== undefined && !c.responsePagePath)
+      fail(
+        `Custom error response for ${c.errorCode}: a responseCode needs a responsePagePath.`,
+        `${field}.responsePagePath`,
+      );
     const ecmt = c.errorCachingMinTtl ?? DEFAULT_ERROR_CACHING_MIN_TTL;
-    if (!(ecmt >= 0)) fail(`Custom error response for ${c.errorCode}: errorCachingMinTtl must be ≥ 0 s.`, `${field}.errorCachingMinTtl`);
+    if (!(ecmt >= 0))
+      fail(
+        `Custom error response for ${c.errorCode}: errorCachingMinTtl must be ≥ 0 s.`,
+        `${field}.errorCachingMinTtl`,
+      );
     customErrors.set(c.errorCode, { ...c, errorCachingMinTtl: ecmt });
   });
 
   const geo = d.geoRestriction;
   if (geo && !['none', 'whitelist', 'blacklist'].includes(geo.restrictionType)) {
-    fail(`geoRestriction.restrictionType must be none, whitelist or blacklist (got "${geo.restrictionType}").`, 'distribution.geoRestriction.restrictionType');
+    fail(
+      `geoRestriction.restrictionType must be none, whitelist or blacklist (got "${geo.restrictionType}").`,
+      'distribution.geoRestriction.restrictionType',
+    );
   }
 
   const topo = s.topology;
@@ -352,12 +548,34 @@ export function normalizeScenario(s: Scenario): NormalizedScenario {
   });
   const cap = topo?.capacityBytes ?? {};
   const capacity = {
-    edge: num(cap.edge, DEFAULT_CAPACITY_BYTES.edge, 1, Number.MAX_SAFE_INTEGER, 'topology.capacityBytes.edge', 'topology.capacityBytes.edge'),
-    regional: num(cap.regional, DEFAULT_CAPACITY_BYTES.regional, 1, Number.MAX_SAFE_INTEGER, 'topology.capacityBytes.regional', 'topology.capacityBytes.regional'),
-    shield: num(cap.shield, DEFAULT_CAPACITY_BYTES.shield, 1, Number.MAX_SAFE_INTEGER, 'topology.capacityBytes.shield', 'topology.capacityBytes.shield'),
+    edge: num(
+      cap.edge,
+      DEFAULT_CAPACITY_BYTES.edge,
+      1,
+      Number.MAX_SAFE_INTEGER,
+      'topology.capacityBytes.edge',
+      'topology.capacityBytes.edge',
+    ),
+    regional: num(
+      cap.regional,
+      DEFAULT_CAPACITY_BYTES.regional,
+      1,
+      Number.MAX_SAFE_INTEGER,
+      'topology.capacityBytes.regional',
+      'topology.capacityBytes.regional',
+    ),
+    shield: num(
+      cap.shield,
+      DEFAULT_CAPACITY_BYTES.shield,
+      1,
+      Number.MAX_SAFE_INTEGER,
+      'topology.capacityBytes.shield',
+      'topology.capacityBytes.shield',
+    ),
   };
   const eviction = topo?.eviction ?? 'lru';
-  if (eviction !== 'lru' && eviction !== 'fifo') fail(`topology.eviction must be "lru" or "fifo" (got "${String(eviction)}").`, 'topology.eviction');
+  if (eviction !== 'lru' && eviction !== 'fifo')
+    fail(`topology.eviction must be "lru" or "fifo" (got "${String(eviction)}").`, 'topology.eviction');
 
   return {
     source: s,

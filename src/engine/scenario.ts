@@ -273,13 +273,7 @@ export interface TrafficProfile {
 }
 
 export type ScheduledEventKind =
-  | 'spike'
-  | 'ddos'
-  | 'deploy'
-  | 'invalidation'
-  | 'origin-outage'
-  | 'origin-slowdown'
-  | 'pop-outage';
+  'spike' | 'ddos' | 'deploy' | 'invalidation' | 'origin-outage' | 'origin-slowdown' | 'pop-outage';
 
 export interface ScheduledEvent {
   id: string;

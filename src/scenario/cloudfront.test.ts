@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../engine/errors';
 import type { Scenario } from '../engine/scenario';
-import { fromCloudFront, importCloudFrontJson, listUnmodeledFields, toCloudFront, type CloudFrontInput } from './cloudfront';
+import {
+  fromCloudFront,
+  importCloudFrontJson,
+  listUnmodeledFields,
+  toCloudFront,
+  type CloudFrontInput,
+} from './cloudfront';
 import { fullConfig, simpleS3Config } from './fixtures/cloudfrontConfigs';
 import { PRESETS } from './presets';
 import { defaultScenario } from './presets/default';
@@ -30,16 +36,22 @@ function importError(input: unknown): string {
 describe('round trips', () => {
   it.each([
     ['a fresh S3 distribution as the CLI prints it', simpleS3Config],
-    ['origins, a group, ordered behaviors, policies, functions, errors, geo, key groups, legacy settings', fullConfig],
+    [
+      'origins, a group, ordered behaviors, policies, functions, errors, geo, key groups, legacy settings',
+      fullConfig,
+    ],
   ])('%s: toCloudFront(fromCloudFront(x)) gives x back, field for field', (_name, x) => {
     const out = toCloudFront(fromCloudFront(x as CloudFrontInput));
     expect(out.DistributionConfig).toEqual(x.DistributionConfig);
   });
 
-  it.each([simpleS3Config, fullConfig])('fromCloudFront(toCloudFront(s)) deep-equals an imported s (%#)', (x) => {
-    const s = fromCloudFront(x as CloudFrontInput);
-    expect(fromCloudFront(toCloudFront(s))).toEqual(s);
-  });
+  it.each([simpleS3Config, fullConfig])(
+    'fromCloudFront(toCloudFront(s)) deep-equals an imported s (%#)',
+    (x) => {
+      const s = fromCloudFront(x as CloudFrontInput);
+      expect(fromCloudFront(toCloudFront(s))).toEqual(s);
+    },
+  );
 
   it('keeps the spelling of empty lists: { Quantity: 0 } and { Quantity: 0, Items: [] } both come back as given', () => {
     const withEmptyItems = (v: unknown): unknown => {
@@ -62,7 +74,8 @@ describe('round trips', () => {
     expect(out.Functions).toEqual(fullConfig.Functions);
     expect(out.LambdaFunctions).toEqual(fullConfig.LambdaFunctions);
     expect(out.CachePolicies).toEqual({
-      'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111': fullConfig.CachePolicies['a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'].CachePolicy.CachePolicyConfig,
+      'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111':
+        fullConfig.CachePolicies['a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'].CachePolicy.CachePolicyConfig,
     });
     expect(out.OriginRequestPolicies).toEqual(fullConfig.OriginRequestPolicies);
     expect(out.ResponseHeadersPolicies).toEqual(fullConfig.ResponseHeadersPolicies);
@@ -74,7 +87,10 @@ describe('round trips', () => {
     'preset %s survives export and import (origin regions are not CloudFront fields)',
     (_id, preset) => {
       const back = fromCloudFront(toCloudFront(preset));
-      const withoutRegions = (s: Scenario) => ({ ...s.distribution, origins: s.distribution.origins.map(({ region: _r, ...o }) => o) });
+      const withoutRegions = (s: Scenario) => ({
+        ...s.distribution,
+        origins: s.distribution.origins.map(({ region: _r, ...o }) => o),
+      });
       expect(withoutRegions(back)).toEqual(withoutRegions(preset));
       expect(back.cachePolicies).toEqual(preset.cachePolicies);
     },
@@ -92,7 +108,10 @@ describe('fromCloudFront maps the API fields', () => {
 
   it('defaults the domain to d111111abcdef8.cloudfront.net and the id to EDFDVBD6EXAMPLE', () => {
     const plain = fromCloudFront(simpleS3Config);
-    expect([plain.distribution.id, plain.distribution.domainName]).toEqual(['EDFDVBD6EXAMPLE', 'd111111abcdef8.cloudfront.net']);
+    expect([plain.distribution.id, plain.distribution.domainName]).toEqual([
+      'EDFDVBD6EXAMPLE',
+      'd111111abcdef8.cloudfront.net',
+    ]);
   });
 
   it('maps origins, with custom headers, timeouts and Origin Shield', () => {
@@ -116,18 +135,40 @@ describe('fromCloudFront maps the API fields', () => {
       originAccessControlId: '',
     });
     expect(d.originGroups).toEqual([
-      { id: 'api-group', failoverCriteria: { statusCodes: [500, 502, 503, 504] }, members: ['api-east', 'api-west'] },
+      {
+        id: 'api-group',
+        failoverCriteria: { statusCodes: [500, 502, 503, 504] },
+        members: ['api-east', 'api-west'],
+      },
     ]);
   });
 
   it('keeps the order of the ordered behaviors and resolves function ARNs to function names', () => {
-    expect(d.cacheBehaviors!.map((b) => b.pathPattern)).toEqual(['/api/products*', '/api/*', '/private/*', '/legacy/*.jpg']);
+    expect(d.cacheBehaviors!.map((b) => b.pathPattern)).toEqual([
+      '/api/products*',
+      '/api/*',
+      '/private/*',
+      '/legacy/*.jpg',
+    ]);
     expect(d.defaultCacheBehavior.functionAssociations).toEqual([
-      { eventType: 'viewer-request', functionName: 'spa-rewrite', functionArn: 'arn:aws:cloudfront::123456789012:function/spa-rewrite' },
+      {
+        eventType: 'viewer-request',
+        functionName: 'spa-rewrite',
+        functionArn: 'arn:aws:cloudfront::123456789012:function/spa-rewrite',
+      },
     ]);
     expect(d.cacheBehaviors![1].lambdaFunctionAssociations).toEqual([
-      { eventType: 'origin-request', functionName: 'auth-check', lambdaFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:auth-check:7', includeBody: false },
-      { eventType: 'origin-response', functionName: 'add-headers', lambdaFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:add-headers:2' },
+      {
+        eventType: 'origin-request',
+        functionName: 'auth-check',
+        lambdaFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:auth-check:7',
+        includeBody: false,
+      },
+      {
+        eventType: 'origin-response',
+        functionName: 'add-headers',
+        lambdaFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:add-headers:2',
+      },
     ]);
     expect(s.functions!.map((f) => [f.name, f.kind, f.runtime])).toEqual([
       ['spa-rewrite', 'cloudfront-function', 'cloudfront-js-1.0'],
@@ -174,7 +215,12 @@ describe('fromCloudFront maps the API fields', () => {
       headers: ['Origin'],
       queryStringCacheKeys: ['w', 'h'],
     });
-    expect([legacy.minTtl, legacy.defaultTtl, legacy.maxTtl, legacy.cachePolicyId]).toEqual([0, 3600, 86400, undefined]);
+    expect([legacy.minTtl, legacy.defaultTtl, legacy.maxTtl, legacy.cachePolicyId]).toEqual([
+      0,
+      3600,
+      86400,
+      undefined,
+    ]);
     expect(d.cacheBehaviors![2].trustedKeyGroups).toEqual(['kg-1']);
     expect(d.defaultCacheBehavior.trustedKeyGroups).toEqual([]);
     expect(d.customErrorResponses).toEqual([
@@ -207,7 +253,11 @@ describe('fromCloudFront maps the API fields', () => {
       'Origins[media].ResponseCompletionTimeout',
       'OriginGroups[api-group].SelectionCriteria',
     ]);
-    expect(listUnmodeledFields(fromCloudFront(simpleS3Config))).toEqual(['CallerReference', 'ViewerCertificate', 'IsIPV6Enabled']);
+    expect(listUnmodeledFields(fromCloudFront(simpleS3Config))).toEqual([
+      'CallerReference',
+      'ViewerCertificate',
+      'IsIPV6Enabled',
+    ]);
   });
 
   it('knows managed policies by name and stores their real id', () => {
@@ -218,7 +268,9 @@ describe('fromCloudFront maps the API fields', () => {
       }),
     );
     expect(s2.distribution.defaultCacheBehavior.cachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
-    expect(s2.distribution.defaultCacheBehavior.responseHeadersPolicyId).toBe('67f7725c-6f97-4210-82d7-5512b31e9d03');
+    expect(s2.distribution.defaultCacheBehavior.responseHeadersPolicyId).toBe(
+      '67f7725c-6f97-4210-82d7-5512b31e9d03',
+    );
   });
 
   it('an unmodeled field edited away by the scenario is not written back over the new value', () => {
@@ -237,8 +289,10 @@ describe('invalid configs throw ScenarioError naming the API field and the reaso
     ],
     [
       'a runtime-1.0 function using const',
-      (_dc, input) => (input.Functions['spa-rewrite'].code = 'function handler(event) {\n  const r = event.request;\n  return r;\n}'),
-      'Functions["spa-rewrite"].code: line 2: runtime cloudfront-js-1.0 does not support \'const\': use \'var\', or switch the function to cloudfront-js-2.0',
+      (_dc, input) =>
+        (input.Functions['spa-rewrite'].code =
+          'function handler(event) {\n  const r = event.request;\n  return r;\n}'),
+      "Functions[\"spa-rewrite\"].code: line 2: runtime cloudfront-js-1.0 does not support 'const': use 'var', or switch the function to cloudfront-js-2.0",
     ],
     [
       'legacy MinTTL above DefaultTTL',
@@ -252,7 +306,9 @@ describe('invalid configs throw ScenarioError naming the API field and the reaso
     ],
     [
       'a custom cache policy with MinTTL above DefaultTTL',
-      (_dc, input) => (input.CachePolicies['a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'].CachePolicy.CachePolicyConfig.MinTTL = 600),
+      (_dc, input) =>
+        (input.CachePolicies['a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'].CachePolicy.CachePolicyConfig.MinTTL =
+          600),
       'CachePolicies["a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"].MinTTL: must not be greater than the default TTL (300): CloudFront requires MinTTL <= DefaultTTL <= MaxTTL (got 600)',
     ],
     [
@@ -268,7 +324,10 @@ describe('invalid configs throw ScenarioError naming the API field and the reaso
     [
       'an origin group with three members',
       (dc) => {
-        dc.OriginGroups.Items[0].Members = { Quantity: 3, Items: [{ OriginId: 'api-east' }, { OriginId: 'api-west' }, { OriginId: 'web' }] };
+        dc.OriginGroups.Items[0].Members = {
+          Quantity: 3,
+          Items: [{ OriginId: 'api-east' }, { OriginId: 'api-west' }, { OriginId: 'web' }],
+        };
       },
       'DistributionConfig.OriginGroups.Items[0].Members: must list exactly 2 origins: the primary, then the secondary (got ["api-east","api-west","web"])',
     ],
@@ -279,7 +338,12 @@ describe('invalid configs throw ScenarioError naming the API field and the reaso
     ],
     [
       'an allowed-method set that is not one of the three',
-      (dc) => (dc.DefaultCacheBehavior.AllowedMethods = { Quantity: 3, Items: ['GET', 'HEAD', 'POST'], CachedMethods: { Quantity: 2, Items: ['GET', 'HEAD'] } }),
+      (dc) =>
+        (dc.DefaultCacheBehavior.AllowedMethods = {
+          Quantity: 3,
+          Items: ['GET', 'HEAD', 'POST'],
+          CachedMethods: { Quantity: 2, Items: ['GET', 'HEAD'] },
+        }),
       'DistributionConfig.DefaultCacheBehavior.AllowedMethods: must be one of the sets [GET, HEAD] or [GET, HEAD, OPTIONS] or [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE] (got ["GET","HEAD","POST"])',
     ],
     [
@@ -334,7 +398,10 @@ describe('invalid configs throw ScenarioError naming the API field and the reaso
     ],
     [
       'an origin request policy forwarding Authorization',
-      (_dc, input) => (input.OriginRequestPolicies['c0ffee00-0000-4000-8000-EXAMPLE22222'].HeadersConfig.Headers.Items = ['Authorization']),
+      (_dc, input) =>
+        (input.OriginRequestPolicies['c0ffee00-0000-4000-8000-EXAMPLE22222'].HeadersConfig.Headers.Items = [
+          'Authorization',
+        ]),
       'OriginRequestPolicies["c0ffee00-0000-4000-8000-EXAMPLE22222"].HeadersConfig.Headers.Items[0]: cannot be forwarded by an origin request policy: add Authorization to the cache policy headers instead (it then becomes part of the cache key)',
     ],
     [
@@ -378,7 +445,11 @@ describe('toCloudFront of a scenario made in EdgeLab', () => {
     expect(dc.DefaultCacheBehavior).toEqual({
       TargetOriginId: 'assets',
       ViewerProtocolPolicy: 'redirect-to-https',
-      AllowedMethods: { Quantity: 2, Items: ['GET', 'HEAD'], CachedMethods: { Quantity: 2, Items: ['GET', 'HEAD'] } },
+      AllowedMethods: {
+        Quantity: 2,
+        Items: ['GET', 'HEAD'],
+        CachedMethods: { Quantity: 2, Items: ['GET', 'HEAD'] },
+      },
       Compress: true,
       CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
     });
@@ -386,8 +457,12 @@ describe('toCloudFront of a scenario made in EdgeLab', () => {
 
   it('synthesizes ARNs for functions the scenario made itself', () => {
     const s = copy(defaultScenario);
-    s.functions = [{ name: 'rw', kind: 'cloudfront-function', code: 'function handler(e) { return e.request; }' }];
-    s.distribution.defaultCacheBehavior.functionAssociations = [{ eventType: 'viewer-request', functionName: 'rw' }];
+    s.functions = [
+      { name: 'rw', kind: 'cloudfront-function', code: 'function handler(e) { return e.request; }' },
+    ];
+    s.distribution.defaultCacheBehavior.functionAssociations = [
+      { eventType: 'viewer-request', functionName: 'rw' },
+    ];
     const out = toCloudFront(s);
     expect((out.DistributionConfig as Dc).DefaultCacheBehavior.FunctionAssociations).toEqual({
       Quantity: 1,
@@ -416,21 +491,32 @@ describe('importCloudFrontJson accepts what the CLI prints', () => {
         DistributionConfig: simpleS3Config.DistributionConfig,
       },
     });
-    expect([s.distribution.id, s.distribution.domainName]).toEqual(['EMLARXS9EXAMPLE', 'd9876543210abc.cloudfront.net']);
+    expect([s.distribution.id, s.distribution.domainName]).toEqual([
+      'EMLARXS9EXAMPLE',
+      'd9876543210abc.cloudfront.net',
+    ]);
     expect(s.distribution.origins).toEqual(expected.distribution.origins);
   });
 
   it('a bare DistributionConfig, as an object or as JSON text', () => {
     expect(importCloudFrontJson(simpleS3Config.DistributionConfig)).toEqual(expected);
-    expect(importCloudFrontJson(JSON.stringify(simpleS3Config.DistributionConfig, null, 2))).toEqual(expected);
+    expect(importCloudFrontJson(JSON.stringify(simpleS3Config.DistributionConfig, null, 2))).toEqual(
+      expected,
+    );
   });
 
   it('explains what it expected otherwise', () => {
-    expect(importError('{"Origins": ')).toMatch(/^\(input\): this is not valid JSON \(.*\); paste the whole output of aws cloudfront get-distribution-config$/);
+    expect(importError('{"Origins": ')).toMatch(
+      /^\(input\): this is not valid JSON \(.*\); paste the whole output of aws cloudfront get-distribution-config$/,
+    );
     expect(importError({ hello: 1 })).toBe(
       '(input): this is not a CloudFront distribution: paste the output of aws cloudfront get-distribution-config ({ "ETag", "DistributionConfig" }), of get-distribution ({ "Distribution" }), or a DistributionConfig with Origins and DefaultCacheBehavior',
     );
-    expect(importError(defaultScenario)).toBe('(input): this is an EdgeLab scenario, not CloudFront JSON: open it as a scenario file instead');
-    expect(importError([1])).toBe('(input): expected a JSON object such as the output of aws cloudfront get-distribution-config');
+    expect(importError(defaultScenario)).toBe(
+      '(input): this is an EdgeLab scenario, not CloudFront JSON: open it as a scenario file instead',
+    );
+    expect(importError([1])).toBe(
+      '(input): expected a JSON object such as the output of aws cloudfront get-distribution-config',
+    );
   });
 });

@@ -17,7 +17,13 @@ import {
   MANAGED_RESPONSE_HEADERS_POLICIES,
   findManagedByName,
 } from '../engine/policies/managed';
-import { SCENARIO_VERSION, type CacheBehavior, type EdgeFunction, type Scenario, type SimulatedOrigin } from '../engine/scenario';
+import {
+  SCENARIO_VERSION,
+  type CacheBehavior,
+  type EdgeFunction,
+  type Scenario,
+  type SimulatedOrigin,
+} from '../engine/scenario';
 import { exportDistribution } from './cloudfront/exportDistribution';
 import { cloudFrontPath } from './cloudfront/fieldNames';
 import { importDistribution } from './cloudfront/importDistribution';
@@ -102,7 +108,8 @@ function importFunctions(input: Json): EdgeFunction[] | undefined {
   }
   for (const [name, raw] of Object.entries(lambda ?? {})) {
     const p = `LambdaFunctions[${JSON.stringify(name)}]`;
-    if (cf?.[name] !== undefined) fail(p, `has the same name as a CloudFront Function in Functions: rename one of them`);
+    if (cf?.[name] !== undefined)
+      fail(p, `has the same name as a CloudFront Function in Functions: rename one of them`);
     out.push({ name, kind: 'lambda-edge', code: str(obj(raw, p), 'code', p) });
   }
   return out;
@@ -118,7 +125,8 @@ function importPolicies<T>(
   const rec = readRecord(input, key);
   if (!rec) return undefined;
   const out: Record<string, T> = {};
-  for (const [id, raw] of Object.entries(rec)) if (!managed[id]) out[id] = read(raw, `${key}[${JSON.stringify(id)}]`);
+  for (const [id, raw] of Object.entries(rec))
+    if (!managed[id]) out[id] = read(raw, `${key}[${JSON.stringify(id)}]`);
   return out;
 }
 
@@ -161,9 +169,19 @@ export function fromCloudFront(input: CloudFrontInput): Scenario {
   };
   const cachePolicies = importPolicies(root, 'CachePolicies', MANAGED_CACHE_POLICIES, cachePolicyFromApi);
   if (cachePolicies) scenario.cachePolicies = cachePolicies;
-  const orps = importPolicies(root, 'OriginRequestPolicies', MANAGED_ORIGIN_REQUEST_POLICIES, originRequestPolicyFromApi);
+  const orps = importPolicies(
+    root,
+    'OriginRequestPolicies',
+    MANAGED_ORIGIN_REQUEST_POLICIES,
+    originRequestPolicyFromApi,
+  );
   if (orps) scenario.originRequestPolicies = orps;
-  const rhps = importPolicies(root, 'ResponseHeadersPolicies', MANAGED_RESPONSE_HEADERS_POLICIES, responseHeadersPolicyFromApi);
+  const rhps = importPolicies(
+    root,
+    'ResponseHeadersPolicies',
+    MANAGED_RESPONSE_HEADERS_POLICIES,
+    responseHeadersPolicyFromApi,
+  );
   if (rhps) scenario.responseHeadersPolicies = rhps;
   const publicKeys = readRecord(root, 'PublicKeys');
   if (publicKeys) scenario.publicKeys = publicKeys as Record<string, string>;
@@ -176,7 +194,13 @@ export function fromCloudFront(input: CloudFrontInput): Scenario {
   scenario.viewers = defaults.viewers;
   scenario.traffic = defaults.traffic;
   scenario.events = [];
-  scenario.layout = defaultLayout(defaults.viewers, DEFAULT_POPS, DEFAULT_RECS, originIds, (distribution.originGroups ?? []).map((g) => g.id));
+  scenario.layout = defaultLayout(
+    defaults.viewers,
+    DEFAULT_POPS,
+    DEFAULT_RECS,
+    originIds,
+    (distribution.originGroups ?? []).map((g) => g.id),
+  );
   scenario.unmodeled = extras.fields;
 
   const checked = checkScenario(scenario);
@@ -190,7 +214,11 @@ export function toCloudFront(scenario: Scenario): CloudFrontOutput {
   const dc = exportDistribution(d, scenario.unmodeled);
   if (scenario.unmodeled === undefined) {
     // Not imported: add what CreateDistribution requires so the output can be used as is.
-    const required: Json = { CallerReference: `edgelab-${d.id}-${scenario.seed}`, Comment: d.comment ?? scenario.name, Enabled: d.enabled ?? true };
+    const required: Json = {
+      CallerReference: `edgelab-${d.id}-${scenario.seed}`,
+      Comment: d.comment ?? scenario.name,
+      Enabled: d.enabled ?? true,
+    };
     for (const [k, v] of Object.entries(required)) if (!(k in dc)) dc[k] = v;
   }
   const out: CloudFrontOutput = { Id: d.id, DomainName: d.domainName, DistributionConfig: dc };
@@ -199,20 +227,26 @@ export function toCloudFront(scenario: Scenario): CloudFrontOutput {
     const lambda = scenario.functions.filter((f) => f.kind === 'lambda-edge');
     if (cf.length || !lambda.length) {
       out.Functions = Object.fromEntries(
-        cf.map((f) => [f.name, { code: f.code, ...(f.runtime ? { runtime: f.runtime } : {}), ...(f.kvs ? { kvs: f.kvs } : {}) }]),
+        cf.map((f) => [
+          f.name,
+          { code: f.code, ...(f.runtime ? { runtime: f.runtime } : {}), ...(f.kvs ? { kvs: f.kvs } : {}) },
+        ]),
       );
     }
-    if (lambda.length) out.LambdaFunctions = Object.fromEntries(lambda.map((f) => [f.name, { code: f.code }]));
+    if (lambda.length)
+      out.LambdaFunctions = Object.fromEntries(lambda.map((f) => [f.name, { code: f.code }]));
   }
   const mapValues = <T>(rec: Record<string, T>, f: (v: T) => object) =>
     Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, f(v)]));
   if (scenario.cachePolicies) out.CachePolicies = mapValues(scenario.cachePolicies, cachePolicyToApi);
-  if (scenario.originRequestPolicies) out.OriginRequestPolicies = mapValues(scenario.originRequestPolicies, originRequestPolicyToApi);
+  if (scenario.originRequestPolicies)
+    out.OriginRequestPolicies = mapValues(scenario.originRequestPolicies, originRequestPolicyToApi);
   if (scenario.responseHeadersPolicies) {
     out.ResponseHeadersPolicies = mapValues(scenario.responseHeadersPolicies, responseHeadersPolicyToApi);
   }
   if (scenario.publicKeys) out.PublicKeys = { ...scenario.publicKeys };
-  if (scenario.keyGroups) out.KeyGroups = Object.fromEntries(Object.entries(scenario.keyGroups).map(([k, v]) => [k, [...v]]));
+  if (scenario.keyGroups)
+    out.KeyGroups = Object.fromEntries(Object.entries(scenario.keyGroups).map(([k, v]) => [k, [...v]]));
   return out;
 }
 
@@ -227,24 +261,34 @@ export function importCloudFrontJson(json: unknown): Scenario {
     try {
       value = JSON.parse(value);
     } catch (e) {
-      throw new ScenarioError(`(input): this is not valid JSON (${(e as Error).message}); paste the whole output of aws cloudfront get-distribution-config`);
+      throw new ScenarioError(
+        `(input): this is not valid JSON (${(e as Error).message}); paste the whole output of aws cloudfront get-distribution-config`,
+      );
     }
   }
   if (!isJsonObject(value)) {
-    throw new ScenarioError('(input): expected a JSON object such as the output of aws cloudfront get-distribution-config');
+    throw new ScenarioError(
+      '(input): expected a JSON object such as the output of aws cloudfront get-distribution-config',
+    );
   }
   if (isJsonObject(value.Distribution)) {
     const { Distribution, ...extras } = value;
     const dist = Distribution as Json;
-    const withIds: Json = { ...extras, DistributionConfig: obj(dist.DistributionConfig, 'Distribution.DistributionConfig') };
+    const withIds: Json = {
+      ...extras,
+      DistributionConfig: obj(dist.DistributionConfig, 'Distribution.DistributionConfig'),
+    };
     if (dist.Id !== undefined) withIds.Id = dist.Id;
     if (dist.DomainName !== undefined) withIds.DomainName = dist.DomainName;
     return fromCloudFront(withIds as unknown as CloudFrontInput);
   }
   if (isJsonObject(value.DistributionConfig)) return fromCloudFront(value as unknown as CloudFrontInput);
-  if ('Origins' in value && 'DefaultCacheBehavior' in value) return fromCloudFront({ DistributionConfig: value });
+  if ('Origins' in value && 'DefaultCacheBehavior' in value)
+    return fromCloudFront({ DistributionConfig: value });
   if ('distribution' in value && 'version' in value) {
-    throw new ScenarioError('(input): this is an EdgeLab scenario, not CloudFront JSON: open it as a scenario file instead');
+    throw new ScenarioError(
+      '(input): this is an EdgeLab scenario, not CloudFront JSON: open it as a scenario file instead',
+    );
   }
   throw new ScenarioError(
     '(input): this is not a CloudFront distribution: paste the output of aws cloudfront get-distribution-config ' +
@@ -269,7 +313,11 @@ function isInEffect(v: unknown): boolean {
   if (Array.isArray(v)) return v.length > 0;
   if (isJsonObject(v)) {
     if (v.Enabled === false) return false;
-    if (v.Quantity === 0 && Object.keys(v).every((k) => k === 'Quantity' || k === 'Items' || !isInEffect(v[k]))) return false;
+    if (
+      v.Quantity === 0 &&
+      Object.keys(v).every((k) => k === 'Quantity' || k === 'Items' || !isInEffect(v[k]))
+    )
+      return false;
   }
   return true;
 }

@@ -70,7 +70,9 @@ function findRuntime10Violation(ast: Node): string | undefined {
     if (n.type === 'VariableDeclaration' && (n.kind === 'const' || n.kind === 'let')) {
       found = say(`'${n.kind}'`, "use 'var'");
     } else if (
-      (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') &&
+      (n.type === 'FunctionDeclaration' ||
+        n.type === 'FunctionExpression' ||
+        n.type === 'ArrowFunctionExpression') &&
       n.async
     ) {
       found = say('async functions', 'use a plain function');

@@ -35,7 +35,7 @@ export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   let text: string;
   try {
-    text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+    text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   } catch {
     text = String(value);
   }
@@ -58,5 +58,8 @@ export function issuesToError(
 ): ScenarioError {
   const shown = issues.slice(0, ISSUES_SHOWN).map((i) => describeIssue(i, rename));
   const more = issues.length > ISSUES_SHOWN ? `; and ${issues.length - ISSUES_SHOWN} more` : '';
-  return new ScenarioError(`${lead}${shown.join('; ')}${more}`, issues.length ? rename(issues[0].path) : undefined);
+  return new ScenarioError(
+    `${lead}${shown.join('; ')}${more}`,
+    issues.length ? rename(issues[0].path) : undefined,
+  );
 }

@@ -43,9 +43,17 @@ export const ORIGIN_LIMITS = {
 
 /** Regions that can host Origin Shield / a regional edge cache (spec §6.2, §12.3). */
 export const ORIGIN_SHIELD_REGIONS = [
-  'us-east-1', 'us-east-2', 'us-west-2',
-  'ap-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-southeast-1', 'ap-southeast-2',
-  'eu-central-1', 'eu-west-1', 'eu-west-2',
+  'us-east-1',
+  'us-east-2',
+  'us-west-2',
+  'ap-south-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'eu-central-1',
+  'eu-west-1',
+  'eu-west-2',
   'sa-east-1',
 ] as const;
 

@@ -22,7 +22,11 @@ describe('migrations', () => {
     expect(upgraded.version).toBe(1);
     expect(upgraded.seed).toBe(42);
     expect(upgraded.name).toBe('Untitled scenario');
-    expect(upgraded.traffic).toEqual({ requestsPerSecond: 200, zipfAlpha: 0.8, methodMix: { GET: 0.97, HEAD: 0.03 } });
+    expect(upgraded.traffic).toEqual({
+      requestsPerSecond: 200,
+      zipfAlpha: 0.8,
+      methodMix: { GET: 0.97, HEAD: 0.03 },
+    });
   });
 
   it('keeps what a version-0 draft already had', () => {
@@ -52,8 +56,12 @@ describe('migrations', () => {
   });
 
   it('a version that is not a whole number is refused', () => {
-    expect(() => parseScenario({ ...cloneDefaultScenario(), version: '1' })).toThrow('version: must be a whole number such as 1 (got "1")');
-    expect(() => parseScenario({ ...cloneDefaultScenario(), version: -1 })).toThrow('version: must be a whole number such as 1 (got -1)');
+    expect(() => parseScenario({ ...cloneDefaultScenario(), version: '1' })).toThrow(
+      'version: must be a whole number such as 1 (got "1")',
+    );
+    expect(() => parseScenario({ ...cloneDefaultScenario(), version: -1 })).toThrow(
+      'version: must be a whole number such as 1 (got -1)',
+    );
   });
 
   it('something that is not an object is refused with what to do', () => {

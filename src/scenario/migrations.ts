@@ -48,7 +48,10 @@ export function migrateScenario(input: unknown): unknown {
   }
   const raw = input.version ?? 0;
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) {
-    throw new ScenarioError(`version: must be a whole number such as ${SCENARIO_VERSION} (got ${JSON.stringify(raw)})`, 'version');
+    throw new ScenarioError(
+      `version: must be a whole number such as ${SCENARIO_VERSION} (got ${JSON.stringify(raw)})`,
+      'version',
+    );
   }
   if (raw > SCENARIO_VERSION) {
     throw new ScenarioError(
@@ -59,7 +62,11 @@ export function migrateScenario(input: unknown): unknown {
   let doc: Doc = input;
   for (let v = raw; v < SCENARIO_VERSION; v++) {
     const step = MIGRATIONS.find((m) => m.from === v);
-    if (!step) throw new ScenarioError(`version: no migration from version ${v}; this document cannot be read`, 'version');
+    if (!step)
+      throw new ScenarioError(
+        `version: no migration from version ${v}; this document cannot be read`,
+        'version',
+      );
     doc = step.up(doc);
   }
   return doc;

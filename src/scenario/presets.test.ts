@@ -10,7 +10,11 @@ describe('the default scenario', () => {
     const d = defaultScenario.distribution;
     expect([d.id, d.domainName]).toEqual(['EDFDVBD6EXAMPLE', 'd111111abcdef8.cloudfront.net']);
     expect(d.origins).toHaveLength(1);
-    expect(d.origins[0]).toMatchObject({ id: 'assets', domainName: 'edgelab-assets.s3.us-east-1.amazonaws.com', region: 'us-east-1' });
+    expect(d.origins[0]).toMatchObject({
+      id: 'assets',
+      domainName: 'edgelab-assets.s3.us-east-1.amazonaws.com',
+      region: 'us-east-1',
+    });
     expect(d.origins[0].s3OriginConfig).toBeDefined();
     expect(d.defaultCacheBehavior).toMatchObject({
       targetOriginId: 'assets',
@@ -21,7 +25,11 @@ describe('the default scenario', () => {
     });
     expect(MANAGED_CACHE_POLICIES[CACHING_OPTIMIZED_ID].name).toBe('Managed-CachingOptimized');
     expect(defaultScenario.topology?.pops).toEqual(['IAD', 'SFO', 'GRU', 'LHR', 'FRA', 'NRT', 'SIN', 'SYD']);
-    expect(defaultScenario.traffic).toEqual({ requestsPerSecond: 200, zipfAlpha: 0.8, methodMix: { GET: 0.97, HEAD: 0.03 } });
+    expect(defaultScenario.traffic).toEqual({
+      requestsPerSecond: 200,
+      zipfAlpha: 0.8,
+      methodMix: { GET: 0.97, HEAD: 0.03 },
+    });
     expect(defaultScenario.originSimulation?.assets.catalog).toEqual({
       count: 10_000,
       pathPrefix: '/assets/',
@@ -80,7 +88,10 @@ describe('presets', () => {
     expect(s.cachePolicies![index.cachePolicyId!].maxTtl).toBe(60);
     expect(assets.pathPattern).toBe('/assets/*');
     expect(s.originSimulation!.site.catalog!.cacheControl).toBe('public, max-age=31536000, immutable');
-    expect(s.distribution.customErrorResponses!.map((r) => [r.errorCode, r.responseCode])).toEqual([[403, 200], [404, 200]]);
+    expect(s.distribution.customErrorResponses!.map((r) => [r.errorCode, r.responseCode])).toEqual([
+      [403, 200],
+      [404, 200],
+    ]);
   });
 
   it('API acceleration: cached product GETs first, then uncached /api/* with all methods', () => {
@@ -99,16 +110,25 @@ describe('presets', () => {
     const [m3u8, ts] = s.distribution.cacheBehaviors!;
     expect([m3u8.pathPattern, s.cachePolicies![m3u8.cachePolicyId!].maxTtl]).toEqual(['/*.m3u8', 2]);
     expect([ts.pathPattern, s.cachePolicies![ts.cachePolicyId!].defaultTtl]).toEqual(['/*.ts', 86_400]);
-    expect(s.distribution.origins[0].originShield).toEqual({ enabled: true, originShieldRegion: 'us-east-1' });
+    expect(s.distribution.origins[0].originShield).toEqual({
+      enabled: true,
+      originShieldRegion: 'us-east-1',
+    });
   });
 
   it('failover: origin group us-east-1 -> us-west-2 on 5xx, with an outage of the primary', () => {
     const s = presetScenario('multi-region-failover')!;
     expect(s.distribution.originGroups).toEqual([
-      { id: 'app-failover', failoverCriteria: { statusCodes: [500, 502, 503, 504] }, members: ['primary', 'secondary'] },
+      {
+        id: 'app-failover',
+        failoverCriteria: { statusCodes: [500, 502, 503, 504] },
+        members: ['primary', 'secondary'],
+      },
     ]);
     expect(s.distribution.origins.map((o) => o.region)).toEqual(['us-east-1', 'us-west-2']);
-    expect(s.events).toEqual([{ id: 'primary-down', kind: 'origin-outage', atMs: 120_000, durationMs: 60_000, target: 'primary' }]);
+    expect(s.events).toEqual([
+      { id: 'primary-down', kind: 'origin-outage', atMs: 120_000, durationMs: 60_000, target: 'primary' },
+    ]);
   });
 
   it('e-commerce: checkout uncached, viewers on six continents', () => {

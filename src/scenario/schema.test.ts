@@ -17,7 +17,9 @@ function errorOf(s: unknown): string {
 
 const withFunction = (f: EdgeFunction): Scenario => {
   const s = minimalScenario({ functions: [f] });
-  s.distribution.defaultCacheBehavior.functionAssociations = [{ eventType: 'viewer-request', functionName: f.name }];
+  s.distribution.defaultCacheBehavior.functionAssociations = [
+    { eventType: 'viewer-request', functionName: f.name },
+  ];
   return s;
 };
 
@@ -54,7 +56,9 @@ describe('parseScenario rejects bad fields, naming the path and what to fix', ()
       expect.unreachable();
     } catch (e) {
       expect((e as ScenarioError).field).toBe('distribution.origins[0].connectionTimeout');
-      expect((e as Error).message).toBe('distribution.origins[0].connectionTimeout: must be between 1 and 10 seconds (got 11)');
+      expect((e as Error).message).toBe(
+        'distribution.origins[0].connectionTimeout: must be between 1 and 10 seconds (got 11)',
+      );
     }
   });
 
@@ -81,7 +85,9 @@ describe('parseScenario rejects bad fields, naming the path and what to fix', ()
     const s = minimalScenario() as unknown as Record<string, unknown>;
     delete s.seed;
     (s.traffic as Record<string, unknown>).zipfAlpha = '0.8';
-    expect(errorOf(s)).toBe('seed: is required: add a number; traffic.zipfAlpha: must be a number (got "0.8")');
+    expect(errorOf(s)).toBe(
+      'seed: is required: add a number; traffic.zipfAlpha: must be a number (got "0.8")',
+    );
   });
 
   it('a zipf exponent outside 0.6-1.2 and a negative viewer weight', () => {
@@ -120,14 +126,23 @@ describe('parseScenario rejects bad fields, naming the path and what to fix', ()
   });
 
   it('a function runtime that does not exist', () => {
-    const s = withFunction({ name: 'f', kind: 'cloudfront-function', runtime: 'cloudfront-js-3.0' as 'cloudfront-js-2.0', code: 'function handler(e) { return e.request; }' });
-    expect(errorOf(s)).toBe('functions[0].runtime: must be one of "cloudfront-js-1.0", "cloudfront-js-2.0" (got "cloudfront-js-3.0")');
+    const s = withFunction({
+      name: 'f',
+      kind: 'cloudfront-function',
+      runtime: 'cloudfront-js-3.0' as 'cloudfront-js-2.0',
+      code: 'function handler(e) { return e.request; }',
+    });
+    expect(errorOf(s)).toBe(
+      'functions[0].runtime: must be one of "cloudfront-js-1.0", "cloudfront-js-2.0" (got "cloudfront-js-3.0")',
+    );
   });
 
   it('a failover code CloudFront does not accept', () => {
     const s = minimalScenario();
     s.distribution.origins.push({ id: 'b', domainName: 'b.example.com', customOriginConfig: {} });
-    s.distribution.originGroups = [{ id: 'g', failoverCriteria: { statusCodes: [500, 501] }, members: ['assets', 'b'] }];
+    s.distribution.originGroups = [
+      { id: 'g', failoverCriteria: { statusCodes: [500, 501] }, members: ['assets', 'b'] },
+    ];
     expect(errorOf(s)).toBe(
       'distribution.originGroups[0].failoverCriteria.statusCodes[1]: must be one of 400, 403, 404, 416, 500, 502, 503, 504 (got 501)',
     );
@@ -179,8 +194,18 @@ describe('cross-field rules', () => {
     const s = minimalScenario({
       cachePolicies: {
         p1: {
-          name: 'P1', minTtl: 0, defaultTtl: 600, maxTtl: 60, headerBehavior: 'none', headers: [], cookieBehavior: 'none',
-          cookies: [], queryStringBehavior: 'none', queryStrings: [], enableAcceptEncodingGzip: false, enableAcceptEncodingBrotli: false,
+          name: 'P1',
+          minTtl: 0,
+          defaultTtl: 600,
+          maxTtl: 60,
+          headerBehavior: 'none',
+          headers: [],
+          cookieBehavior: 'none',
+          cookies: [],
+          queryStringBehavior: 'none',
+          queryStrings: [],
+          enableAcceptEncodingGzip: false,
+          enableAcceptEncodingBrotli: false,
         },
       },
     });
@@ -200,7 +225,9 @@ describe('cross-field rules', () => {
 
   it('an origin group needs exactly two distinct origins', () => {
     const s = minimalScenario();
-    s.distribution.originGroups = [{ id: 'g', failoverCriteria: { statusCodes: [503] }, members: ['assets'] }];
+    s.distribution.originGroups = [
+      { id: 'g', failoverCriteria: { statusCodes: [503] }, members: ['assets'] },
+    ];
     expect(errorOf(s)).toBe(
       'distribution.originGroups[0].members: must list exactly 2 origins: the primary, then the secondary (got ["assets"])',
     );
@@ -210,11 +237,20 @@ describe('cross-field rules', () => {
     const s = minimalScenario();
     const b = { ...s.distribution.defaultCacheBehavior };
     s.distribution.cacheBehaviors = [{ ...b, pathPattern: `/${'a'.repeat(255)}` }];
-    expect(errorOf(s)).toBe('distribution.cacheBehaviors[0].pathPattern: must be at most 255 characters (it has 256)');
-    s.distribution.cacheBehaviors = [{ ...b, pathPattern: '/img/*' }, { ...b, pathPattern: '/img/*' }];
-    expect(errorOf(s)).toMatch(/^distribution\.cacheBehaviors\[1\]\.pathPattern: is used by an earlier behavior/);
+    expect(errorOf(s)).toBe(
+      'distribution.cacheBehaviors[0].pathPattern: must be at most 255 characters (it has 256)',
+    );
+    s.distribution.cacheBehaviors = [
+      { ...b, pathPattern: '/img/*' },
+      { ...b, pathPattern: '/img/*' },
+    ];
+    expect(errorOf(s)).toMatch(
+      /^distribution\.cacheBehaviors\[1\]\.pathPattern: is used by an earlier behavior/,
+    );
     s.distribution.cacheBehaviors = [{ ...b }];
-    expect(errorOf(s)).toBe("distribution.cacheBehaviors[0].pathPattern: is required on an ordered behavior, e.g. '/images/*'");
+    expect(errorOf(s)).toBe(
+      "distribution.cacheBehaviors[0].pathPattern: is required on an ordered behavior, e.g. '/images/*'",
+    );
   });
 
   it('an association must name a function of the right kind', () => {
@@ -236,7 +272,7 @@ describe('cross-field rules', () => {
     s.topology!.pops = ['NRT51-C1', 'XYZ'];
     expect(errorOf(s)).toBe(
       "distribution.origins[0].region: is not an AWS region EdgeLab knows: use a code such as 'us-east-1' or 'eu-west-1' (got \"us-north-9\"); " +
-        "topology.pops[1]: is not a CloudFront edge location EdgeLab knows (the first three letters, 'XYZ', name no location) (got \"XYZ\")",
+        'topology.pops[1]: is not a CloudFront edge location EdgeLab knows (the first three letters, \'XYZ\', name no location) (got "XYZ")',
     );
   });
 
@@ -250,22 +286,31 @@ describe('edge-function syntax by runtime', () => {
   const fn = (runtime: 'cloudfront-js-1.0' | 'cloudfront-js-2.0', code: string) =>
     withFunction({ name: 'f', kind: 'cloudfront-function', runtime, code });
 
-  it("runtime 1.0 refuses const and let, naming the line", () => {
-    expect(errorOf(fn('cloudfront-js-1.0', 'function handler(event) {\n  const r = event.request;\n  return r;\n}'))).toBe(
+  it('runtime 1.0 refuses const and let, naming the line', () => {
+    expect(
+      errorOf(
+        fn('cloudfront-js-1.0', 'function handler(event) {\n  const r = event.request;\n  return r;\n}'),
+      ),
+    ).toBe(
       "functions[0].code: line 2: runtime cloudfront-js-1.0 does not support 'const': use 'var', or switch the function to cloudfront-js-2.0",
     );
-    expect(errorOf(fn('cloudfront-js-1.0', 'function handler(e) { let r = e.request; return r; }'))).toMatch(/does not support 'let'/);
+    expect(errorOf(fn('cloudfront-js-1.0', 'function handler(e) { let r = e.request; return r; }'))).toMatch(
+      /does not support 'let'/,
+    );
   });
 
   it('runtime 1.0 refuses async/await and classes', () => {
     expect(errorOf(fn('cloudfront-js-1.0', 'async function handler(e) { return e.request; }'))).toMatch(
       /line 1: runtime cloudfront-js-1\.0 does not support async functions/,
     );
-    expect(errorOf(fn('cloudfront-js-1.0', 'class A {}\nfunction handler(e) { return e.request; }'))).toMatch(/does not support classes/);
+    expect(errorOf(fn('cloudfront-js-1.0', 'class A {}\nfunction handler(e) { return e.request; }'))).toMatch(
+      /does not support classes/,
+    );
   });
 
   it('runtime 1.0 accepts its documented ES6+ extras: template literals, arrows, rest parameters, **', () => {
-    const code = 'function handler(event, ...rest) {\n  var f = (x) => x ** 2;\n  event.request.uri = `/v${f(2)}${event.request.uri}`;\n  return event.request;\n}';
+    const code =
+      'function handler(event, ...rest) {\n  var f = (x) => x ** 2;\n  event.request.uri = `/v${f(2)}${event.request.uri}`;\n  return event.request;\n}';
     expect(errorOf(fn('cloudfront-js-1.0', code))).toBe('no error');
   });
 
@@ -276,7 +321,8 @@ describe('edge-function syntax by runtime', () => {
   });
 
   it('runtime 2.0 accepts const, async/await and the cloudfront module import', () => {
-    const code = "import cf from 'cloudfront';\nconst kvs = cf.kvs();\nasync function handler(event) {\n  const v = await kvs.get('k');\n  return event.request;\n}";
+    const code =
+      "import cf from 'cloudfront';\nconst kvs = cf.kvs();\nasync function handler(event) {\n  const v = await kvs.get('k');\n  return event.request;\n}";
     expect(errorOf(fn('cloudfront-js-2.0', code))).toBe('no error');
   });
 
@@ -295,8 +341,13 @@ describe('edge-function syntax by runtime', () => {
   });
 
   it('Lambda@Edge code may be CommonJS or an ES module', () => {
-    const lambda = (code: string) => minimalScenario({ functions: [{ name: 'l', kind: 'lambda-edge', code }] });
-    expect(errorOf(lambda("'use strict';\nexports.handler = async (event) => event.Records[0].cf.request;"))).toBe('no error');
-    expect(errorOf(lambda('export const handler = async (event) => event.Records[0].cf.request;'))).toBe('no error');
+    const lambda = (code: string) =>
+      minimalScenario({ functions: [{ name: 'l', kind: 'lambda-edge', code }] });
+    expect(
+      errorOf(lambda("'use strict';\nexports.handler = async (event) => event.Records[0].cf.request;")),
+    ).toBe('no error');
+    expect(errorOf(lambda('export const handler = async (event) => event.Records[0].cf.request;'))).toBe(
+      'no error',
+    );
   });
 });

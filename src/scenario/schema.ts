@@ -26,8 +26,13 @@ export { ScenarioError };
 
 const between = (min: number, max: number, unit = '') => `must be between ${min} and ${max}${unit}`;
 const intIn = (min: number, max: number, unit = '') =>
-  z.number().int('must be a whole number').min(min, between(min, max, unit)).max(max, between(min, max, unit));
-const numIn = (min: number, max: number) => z.number().min(min, between(min, max)).max(max, between(min, max));
+  z
+    .number()
+    .int('must be a whole number')
+    .min(min, between(min, max, unit))
+    .max(max, between(min, max, unit));
+const numIn = (min: number, max: number) =>
+  z.number().min(min, between(min, max)).max(max, between(min, max));
 const nonNegative = z.number().min(0, 'must be 0 or more');
 const nonNegativeInt = z.number().int('must be a whole number').min(0, 'must be 0 or more');
 const share = numIn(0, 1);
@@ -63,7 +68,9 @@ const origin = z.strictObject({
     .optional(),
   connectionAttempts: intIn(...ORIGIN_LIMITS.connectionAttempts).optional(),
   connectionTimeout: intIn(...ORIGIN_LIMITS.connectionTimeout, ' seconds').optional(),
-  originShield: z.strictObject({ enabled: z.boolean(), originShieldRegion: z.string().optional() }).optional(),
+  originShield: z
+    .strictObject({ enabled: z.boolean(), originShieldRegion: z.string().optional() })
+    .optional(),
   region: z
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region code such as 'us-east-1'")
@@ -134,7 +141,11 @@ const distribution = z.strictObject({
   domainName: hostName,
   // Alternate domain names may be wildcards such as *.example.com.
   aliases: z
-    .array(z.string().regex(/^(\*\.)?[A-Za-z0-9._-]+$/, 'must be a domain name such as www.example.com or *.example.com'))
+    .array(
+      z
+        .string()
+        .regex(/^(\*\.)?[A-Za-z0-9._-]+$/, 'must be a domain name such as www.example.com or *.example.com'),
+    )
     .optional(),
   comment: z.string().optional(),
   enabled: z.boolean().optional(),
@@ -214,9 +225,13 @@ const responseHeadersPolicy = z.strictObject({
           reportUri: z.string().optional(),
         })
         .optional(),
-      frameOptions: z.strictObject({ override: z.boolean(), frameOption: z.enum(['DENY', 'SAMEORIGIN']) }).optional(),
+      frameOptions: z
+        .strictObject({ override: z.boolean(), frameOption: z.enum(['DENY', 'SAMEORIGIN']) })
+        .optional(),
       referrerPolicy: z.strictObject({ override: z.boolean(), referrerPolicy: z.string() }).optional(),
-      contentSecurityPolicy: z.strictObject({ override: z.boolean(), contentSecurityPolicy: z.string() }).optional(),
+      contentSecurityPolicy: z
+        .strictObject({ override: z.boolean(), contentSecurityPolicy: z.string() })
+        .optional(),
       contentTypeOptions: overrideOnly.optional(),
       strictTransportSecurity: z
         .strictObject({
@@ -228,7 +243,9 @@ const responseHeadersPolicy = z.strictObject({
         .optional(),
     })
     .optional(),
-  customHeaders: z.array(z.strictObject({ header: text, value: z.string(), override: z.boolean() })).optional(),
+  customHeaders: z
+    .array(z.strictObject({ header: text, value: z.string(), override: z.boolean() }))
+    .optional(),
   removeHeaders: z.array(text).optional(),
   serverTimingHeaders: z.strictObject({ enabled: z.boolean(), samplingRate: numIn(0, 100) }).optional(),
 });
@@ -276,7 +293,11 @@ const simulatedOrigin = z.strictObject({
 const topology = z.strictObject({
   pops: z.array(z.string()),
   capacityBytes: z
-    .strictObject({ edge: nonNegative.optional(), regional: nonNegative.optional(), shield: nonNegative.optional() })
+    .strictObject({
+      edge: nonNegative.optional(),
+      regional: nonNegative.optional(),
+      shield: nonNegative.optional(),
+    })
     .optional(),
   eviction: z.enum(['lru', 'fifo']).optional(),
   regionalEdgeCaches: z.boolean().optional(),
@@ -343,7 +364,9 @@ export const scenarioSchema = z.strictObject({
   traffic: traffic.optional(),
   events: z.array(scheduledEvent).optional(),
   settings: settings.optional(),
-  assertions: z.array(z.strictObject({ id: text, expression: text, label: z.string().optional() })).optional(),
+  assertions: z
+    .array(z.strictObject({ id: text, expression: text, label: z.string().optional() }))
+    .optional(),
   layout: z.record(z.string(), z.strictObject({ x: z.number(), y: z.number() })).optional(),
   unmodeled: z.record(z.string(), z.unknown()).optional(),
 });
@@ -356,7 +379,8 @@ void schemaMatchesScenario;
 /** Checks an already-migrated document with zod, then the cross-field rules. Returns every issue found. */
 export function checkScenario(doc: unknown): { scenario?: Scenario; issues: Issue[] } {
   const result = scenarioSchema.safeParse(doc);
-  if (!result.success) return { issues: result.error.issues.flatMap((zi) => fromZodIssue(zi, doc, scenarioSchema)) };
+  if (!result.success)
+    return { issues: result.error.issues.flatMap((zi) => fromZodIssue(zi, doc, scenarioSchema)) };
   const scenario = result.data as Scenario;
   const issues = validateScenario(scenario);
   return issues.length ? { issues } : { scenario, issues };

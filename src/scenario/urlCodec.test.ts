@@ -23,12 +23,12 @@ describe('encode and decode', () => {
     expect(decodeScenarioFromHash(hash)).toEqual({ ok: true, scenario: defaultScenario });
   });
 
-  it.each([...PRESETS.map((p) => [p.id, p.scenario] as const), ['imported CloudFront config', fromCloudFront(fullConfig)] as const])(
-    '%s round-trips through a link',
-    (_id, scenario) => {
-      expect(decodeScenarioFromHash(encodeScenarioToHash(scenario))).toEqual({ ok: true, scenario });
-    },
-  );
+  it.each([
+    ...PRESETS.map((p) => [p.id, p.scenario] as const),
+    ['imported CloudFront config', fromCloudFront(fullConfig)] as const,
+  ])('%s round-trips through a link', (_id, scenario) => {
+    expect(decodeScenarioFromHash(encodeScenarioToHash(scenario))).toEqual({ ok: true, scenario });
+  });
 
   it('keeps non-ASCII text intact', () => {
     const s = cloneDefaultScenario();
@@ -56,11 +56,15 @@ describe('bad links give a sentence saying what is wrong and what to do', () => 
 
   it('no scenario in the hash', () => {
     expect(errorOf('')).toBe(`This link has no scenario in it (no "s=" in the part after #); ${FIX}`);
-    expect(errorOf('#tab=editor')).toBe(`This link has no scenario in it (no "s=" in the part after #); ${FIX}`);
+    expect(errorOf('#tab=editor')).toBe(
+      `This link has no scenario in it (no "s=" in the part after #); ${FIX}`,
+    );
   });
 
   it('a missing or garbled format prefix', () => {
-    expect(errorOf('#s=abc')).toBe(`This link is damaged: it should start with "s=1." (the link format); ${FIX}`);
+    expect(errorOf('#s=abc')).toBe(
+      `This link is damaged: it should start with "s=1." (the link format); ${FIX}`,
+    );
   });
 
   it('a link from a newer app', () => {
@@ -85,7 +89,9 @@ describe('bad links give a sentence saying what is wrong and what to do', () => 
   });
 
   it('valid compression of something that is not JSON', () => {
-    expect(errorOf(linkOf('{"version": 1,'))).toBe(`This link is damaged (its content is not valid JSON); ${FIX}`);
+    expect(errorOf(linkOf('{"version": 1,'))).toBe(
+      `This link is damaged (its content is not valid JSON); ${FIX}`,
+    );
   });
 
   it('valid JSON that is not a valid scenario names the field', () => {
@@ -122,9 +128,14 @@ describe('fuzz: the decoder never throws and always answers quickly', () => {
   };
 
   it('random strings, random base64url payloads', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => decodesSafely(s) && decodesSafely(`#s=1.${s}`)), { numRuns: 300 });
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 2_000 }), (bytes) => decodesSafely(`#s=1.${encodeBase64Url(bytes)}`)),
+      fc.property(fc.string({ maxLength: 300 }), (s) => decodesSafely(s) && decodesSafely(`#s=1.${s}`)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2_000 }), (bytes) =>
+        decodesSafely(`#s=1.${encodeBase64Url(bytes)}`),
+      ),
       { numRuns: 300 },
     );
   });

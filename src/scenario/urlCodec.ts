@@ -33,28 +33,47 @@ export function decodeScenarioFromHash(hash: string): DecodeResult {
     return decode(hash);
   } catch (e) {
     // Every expected failure is handled below; this is the guarantee that nothing escapes.
-    return { ok: false, error: `This link could not be read (${e instanceof Error ? e.message : 'unknown error'}); ${FIX_LINK}.` };
+    return {
+      ok: false,
+      error: `This link could not be read (${e instanceof Error ? e.message : 'unknown error'}); ${FIX_LINK}.`,
+    };
   }
 }
 
 function decode(hash: string): DecodeResult {
   if (typeof hash !== 'string') return { ok: false, error: `This link has no scenario in it; ${FIX_LINK}.` };
   if (hash.length > MAX_HASH_CHARS) {
-    return { ok: false, error: `This link is too long to be an EdgeLab scenario (${hash.length} characters); ${FIX_LINK}.` };
+    return {
+      ok: false,
+      error: `This link is too long to be an EdgeLab scenario (${hash.length} characters); ${FIX_LINK}.`,
+    };
   }
   const payload = readParam(hash.replace(/^#/, ''), 's');
-  if (payload === undefined) return { ok: false, error: `This link has no scenario in it (no "s=" in the part after #); ${FIX_LINK}.` };
+  if (payload === undefined)
+    return {
+      ok: false,
+      error: `This link has no scenario in it (no "s=" in the part after #); ${FIX_LINK}.`,
+    };
   const dot = payload.indexOf('.');
   const format = dot > 0 ? Number(payload.slice(0, dot)) : NaN;
   if (!Number.isInteger(format) || format < 1) {
-    return { ok: false, error: `This link is damaged: it should start with "s=${LINK_FORMAT}." (the link format); ${FIX_LINK}.` };
+    return {
+      ok: false,
+      error: `This link is damaged: it should start with "s=${LINK_FORMAT}." (the link format); ${FIX_LINK}.`,
+    };
   }
   if (format > LINK_FORMAT) {
-    return { ok: false, error: `This link was made by a newer EdgeLab (link format ${format}); update the app, then open the link again.` };
+    return {
+      ok: false,
+      error: `This link was made by a newer EdgeLab (link format ${format}); update the app, then open the link again.`,
+    };
   }
   const bytes = decodeBase64Url(payload.slice(dot + 1));
   if (!bytes || bytes.length === 0) {
-    return { ok: false, error: `This link is damaged (it contains characters a link never has, or was cut short); ${FIX_LINK}.` };
+    return {
+      ok: false,
+      error: `This link is damaged (it contains characters a link never has, or was cut short); ${FIX_LINK}.`,
+    };
   }
   const inflated = inflateCapped(bytes);
   if (typeof inflated === 'string') return { ok: false, error: inflated };
@@ -67,7 +86,8 @@ function decode(hash: string): DecodeResult {
   try {
     return { ok: true, scenario: parseScenario(json) };
   } catch (e) {
-    if (e instanceof ScenarioError) return { ok: false, error: `The scenario in this link is not valid: ${e.message}` };
+    if (e instanceof ScenarioError)
+      return { ok: false, error: `The scenario in this link is not valid: ${e.message}` };
     throw e;
   }
 }
@@ -107,7 +127,8 @@ function inflateCapped(compressed: Uint8Array): Uint8Array | string {
   } catch {
     return `This link is damaged (it was cut short or changed, so it cannot be unpacked); ${FIX_LINK}.`;
   }
-  if (tooBig) return `This link unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB, far more than any scenario; it is not an EdgeLab link. ${capitalize(FIX_LINK)}.`;
+  if (tooBig)
+    return `This link unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB, far more than any scenario; it is not an EdgeLab link. ${capitalize(FIX_LINK)}.`;
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {

@@ -4,7 +4,6 @@
 import { z } from 'zod';
 import type { Issue, PathSegment } from './issues';
 
-
 type ZodIssue = z.core.$ZodIssue;
 
 function lookup(doc: unknown, path: readonly PropertyKey[]): unknown {
@@ -77,8 +76,11 @@ export function fromZodIssue(zi: ZodIssue, doc: unknown, root: z.ZodType): Issue
   const ours = /^[a-z]/.test(zi.message);
   switch (zi.code) {
     case 'invalid_type':
-      if (value === undefined) return [{ path, message: `is required: add ${TYPE_WORDS[zi.expected] ?? zi.expected}` }];
-      return [{ path, message: `must be ${TYPE_WORDS[zi.expected] ?? zi.expected}`, got: value, hasGot: true }];
+      if (value === undefined)
+        return [{ path, message: `is required: add ${TYPE_WORDS[zi.expected] ?? zi.expected}` }];
+      return [
+        { path, message: `must be ${TYPE_WORDS[zi.expected] ?? zi.expected}`, got: value, hasGot: true },
+      ];
     case 'unrecognized_keys': {
       const known = knownKeysAt(root, zi.path);
       return zi.keys.map((k) => {
@@ -97,7 +99,14 @@ export function fromZodIssue(zi: ZodIssue, doc: unknown, root: z.ZodType): Issue
         },
       ];
     case 'invalid_union':
-      return [{ path, message: 'has the wrong shape: see the scenario format in DESIGN.md', got: value, hasGot: true }];
+      return [
+        {
+          path,
+          message: 'has the wrong shape: see the scenario format in DESIGN.md',
+          got: value,
+          hasGot: true,
+        },
+      ];
     case 'too_small':
     case 'too_big': {
       if (ours) return [{ path, message: zi.message, got: value, hasGot: zi.origin !== 'array' }];
@@ -106,6 +115,13 @@ export function fromZodIssue(zi: ZodIssue, doc: unknown, root: z.ZodType): Issue
       return [{ path, message: `must be ${bound}${what}`, got: value, hasGot: zi.origin !== 'array' }];
     }
     default:
-      return [{ path, message: ours ? zi.message : zi.message.toLowerCase(), got: value, hasGot: value !== undefined }];
+      return [
+        {
+          path,
+          message: ours ? zi.message : zi.message.toLowerCase(),
+          got: value,
+          hasGot: value !== undefined,
+        },
+      ];
   }
 }

@@ -2,8 +2,24 @@ import { describe, expect, it } from 'vitest';
 import type { IntervalCounts } from '../worker/protocol';
 import { appendInterval, EMPTY_SERIES, toChartData, type Series } from './metricsSeries';
 
-function interval(simMs: number, requests: number, hits: number, misses: number, refreshHits = 0): IntervalCounts {
-  return { simMs, requests, hits, misses, refreshHits, errors: 0, generated: 0, originRequests: misses, bytesToViewers: 0 };
+function interval(
+  simMs: number,
+  requests: number,
+  hits: number,
+  misses: number,
+  refreshHits = 0,
+): IntervalCounts {
+  return {
+    simMs,
+    requests,
+    hits,
+    misses,
+    refreshHits,
+    errors: 0,
+    generated: 0,
+    originRequests: misses,
+    bytesToViewers: 0,
+  };
 }
 
 function feed(n: number, capacity: number): Series {

@@ -24,13 +24,39 @@ const initial = useAppStore.getState();
 
 function batch(over: Partial<SimBatch>): SimBatch {
   return {
-    seq: 1, loadId: 1, simTimeMs: 1000, running: true, speed: 10, achievedSpeed: 9.5,
+    seq: 1,
+    loadId: 1,
+    simTimeMs: 1000,
+    running: true,
+    speed: 10,
+    achievedSpeed: 9.5,
     stats: {
-      requests: 100, hits: 60, misses: 40, refreshHits: 0, errors: 0, generated: 0,
-      originRequests: { assets: 40 }, functionInvocations: {}, bytesToViewers: 0, bytesFromOrigins: 0,
+      requests: 100,
+      hits: 60,
+      misses: 40,
+      refreshHits: 0,
+      errors: 0,
+      generated: 0,
+      originRequests: { assets: 40 },
+      functionInvocations: {},
+      bytesToViewers: 0,
+      bytesFromOrigins: 0,
     },
-    interval: { simMs: 1000, requests: 100, hits: 60, misses: 40, refreshHits: 0, errors: 0, generated: 0, originRequests: 40, bytesToViewers: 0 },
-    requestsPerSecond: 100, hitRatio: 0.6, samples: [], nodes: {},
+    interval: {
+      simMs: 1000,
+      requests: 100,
+      hits: 60,
+      misses: 40,
+      refreshHits: 0,
+      errors: 0,
+      generated: 0,
+      originRequests: 40,
+      bytesToViewers: 0,
+    },
+    requestsPerSecond: 100,
+    hitRatio: 0.6,
+    samples: [],
+    nodes: {},
     ...over,
   };
 }
@@ -58,7 +84,11 @@ describe('simulation actions', () => {
   });
 
   it('a scenario the engine refuses stops with its reason and what to do', async () => {
-    client.reset.mockResolvedValue({ ok: false, message: 'Origin "x" does not exist', field: 'distribution.origins' });
+    client.reset.mockResolvedValue({
+      ok: false,
+      message: 'Origin "x" does not exist',
+      field: 'distribution.origins',
+    });
     await useAppStore.getState().run();
     expect(client.play).not.toHaveBeenCalled();
     expect(useAppStore.getState().status).toBe('error');
@@ -108,7 +138,11 @@ describe('scenario edits', () => {
     const s = useAppStore.getState();
     expect(name).toBe('security-headers');
     expect(s.openFunctionName).toBe('security-headers');
-    expect(s.scenario.functions?.[0]).toMatchObject({ name, kind: 'cloudfront-function', runtime: 'cloudfront-js-2.0' });
+    expect(s.scenario.functions?.[0]).toMatchObject({
+      name,
+      kind: 'cloudfront-function',
+      runtime: 'cloudfront-js-2.0',
+    });
     expect(s.scenario.functions?.[0].code).toContain("headers['strict-transport-security']");
     expect(s.scenario.distribution.defaultCacheBehavior.functionAssociations).toEqual([
       { eventType: 'viewer-response', functionName: 'security-headers' },
@@ -119,13 +153,17 @@ describe('scenario edits', () => {
   it('a second one gets a new name and stays unattached (one function per event and behavior)', () => {
     useAppStore.getState().addFunction();
     expect(useAppStore.getState().addFunction()).toBe('security-headers-2');
-    expect(useAppStore.getState().scenario.distribution.defaultCacheBehavior.functionAssociations).toHaveLength(1);
+    expect(
+      useAppStore.getState().scenario.distribution.defaultCacheBehavior.functionAssociations,
+    ).toHaveLength(1);
   });
 
   it('typing in the editor updates the code, and only real changes count as edits', () => {
     const name = useAppStore.getState().addFunction();
     useAppStore.getState().setFunctionCode(name, 'function handler(e) { return e.response; }');
-    expect(useAppStore.getState().scenario.functions?.[0].code).toBe('function handler(e) { return e.response; }');
+    expect(useAppStore.getState().scenario.functions?.[0].code).toBe(
+      'function handler(e) { return e.response; }',
+    );
     expect(useAppStore.getState().scenarioRevision).toBe(2);
     useAppStore.getState().setFunctionCode(name, 'function handler(e) { return e.response; }');
     expect(useAppStore.getState().scenarioRevision).toBe(2);

@@ -2,16 +2,27 @@
 // narrow selectors; worker pushes arrive through the listener registered below.
 import { create } from 'zustand';
 import * as client from '../worker/client';
+import { createHistorySlice, type HistorySlice } from './slices/historySlice';
+import { createInspectorSlice, type InspectorSlice } from './slices/inspectorSlice';
 import { createMetricsSlice, type MetricsSlice } from './slices/metricsSlice';
+import { createScenarioIoSlice, type ScenarioIoSlice } from './slices/scenarioIoSlice';
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenarioSlice';
 import { createSimulationSlice, type SimulationSlice } from './slices/simulationSlice';
 
-export type AppState = ScenarioSlice & SimulationSlice & MetricsSlice;
+export type AppState = ScenarioSlice &
+  SimulationSlice &
+  MetricsSlice &
+  InspectorSlice &
+  ScenarioIoSlice &
+  HistorySlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createScenarioSlice(...a),
   ...createSimulationSlice(...a),
   ...createMetricsSlice(...a),
+  ...createInspectorSlice(...a),
+  ...createScenarioIoSlice(...a),
+  ...createHistorySlice(...a),
 }));
 
 client.onBatch((batch) => useAppStore.getState().applyBatch(batch));

@@ -6,7 +6,10 @@ import LiveChart from './charts/LiveChart';
 import EditorPane from './editor/EditorPane';
 import FunctionsPanel from './editor/FunctionsPanel';
 import ErrorBanner from './ErrorBanner';
+import ScenarioNotice from './scenario/ScenarioNotice';
 import NodeDetails from './inspector/NodeDetails';
+import RequestInspector from './inspector/RequestInspector';
+import RequestInspectorToggle from './inspector/RequestInspectorToggle';
 import TopBar from './TopBar';
 
 export default function App() {
@@ -15,13 +18,16 @@ export default function App() {
     <div className="app">
       <TopBar />
       <ErrorBanner />
+      <ScenarioNotice />
       <main className="app__main">
         <div className="app__center">
           <TopologyCanvas />
           {openFunction && <EditorPane name={openFunction} />}
+          <RequestInspector />
         </div>
         <aside className="app__side" aria-label="Inspector">
           <NodeDetails />
+          <RequestInspectorToggle />
           <FunctionsPanel />
         </aside>
       </main>

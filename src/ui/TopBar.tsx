@@ -2,6 +2,7 @@ import { memo, useCallback, type ChangeEvent } from 'react';
 import { SPEED_CHOICES } from '../state/slices/simulationSlice';
 import { useAppStore } from '../state/store';
 import { formatSpeed } from './format';
+import ScenarioControls from './scenario/ScenarioControls';
 
 function TopBar() {
   const status = useAppStore((s) => s.status);
@@ -15,7 +16,10 @@ function TopBar() {
   const setSpeed = useAppStore((s) => s.setSpeed);
 
   const running = status === 'running';
-  const onSpeed = useCallback((e: ChangeEvent<HTMLSelectElement>) => void setSpeed(Number(e.target.value)), [setSpeed]);
+  const onSpeed = useCallback(
+    (e: ChangeEvent<HTMLSelectElement>) => void setSpeed(Number(e.target.value)),
+    [setSpeed],
+  );
 
   return (
     <header className="topbar">
@@ -24,6 +28,7 @@ function TopBar() {
         {scenarioName}
       </span>
       <div className="topbar__controls">
+        <ScenarioControls />
         <button
           type="button"
           className="btn btn--primary"
@@ -45,7 +50,11 @@ function TopBar() {
             ))}
           </select>
         </label>
-        <span className="topbar__achieved" data-testid="achieved-speed" title="Simulated seconds per real second actually reached">
+        <span
+          className="topbar__achieved"
+          data-testid="achieved-speed"
+          title="Simulated seconds per real second actually reached"
+        >
           achieved {running ? formatSpeed(achievedSpeed) : '–'}
         </span>
         {stale && (

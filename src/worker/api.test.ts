@@ -104,7 +104,10 @@ describe('worker api with the real engine', () => {
   it('request() answers one viewer request with a trace', async () => {
     const { api } = setup();
     await api.load(cloneDefaultScenario());
-    const res = await api.request({ method: 'GET', url: 'https://d111111abcdef8.cloudfront.net/assets/1.bin' });
+    const res = await api.request({
+      method: 'GET',
+      url: 'https://d111111abcdef8.cloudfront.net/assets/1.bin',
+    });
     expect(res.trace.length).toBeGreaterThan(0);
     expect(res.headers['x-cache']).toBeDefined();
   });

@@ -8,6 +8,13 @@ import type { LoadResult, SimBatch } from './protocol';
 import { recOfPop } from './topology';
 import { SimulationLoop } from './simulationLoop';
 
+/** What inspectRequest() returns (structured-clone safe). */
+export interface InspectedResult {
+  result: ViewerResult;
+  invalidations: Array<{ id: string; paths: string[]; createdAtMs: number }>;
+  nowMs: number;
+}
+
 type BatchListener = (batch: SimBatch) => void | Promise<void>;
 
 /** Longest simulated span one step() call may run (it blocks the worker while it runs). */
@@ -49,14 +56,16 @@ export function createApi(env: { now: () => number; schedule: (fn: () => void, d
       return { ok: true, loadId: id };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const field = err instanceof Error && 'field' in err && typeof err.field === 'string' ? err.field : undefined;
+      const field =
+        err instanceof Error && 'field' in err && typeof err.field === 'string' ? err.field : undefined;
       return { ok: false, message, field };
     }
   }
 
   async function current(): Promise<{ engine: SimEngine; loop: SimulationLoop }> {
     await ready;
-    if (!engine || !loop) throw new Error('No scenario is loaded: load a scenario (or fix its errors) first.');
+    if (!engine || !loop)
+      throw new Error('No scenario is loaded: load a scenario (or fix its errors) first.');
     return { engine, loop };
   }
 
@@ -76,7 +85,8 @@ export function createApi(env: { now: () => number; schedule: (fn: () => void, d
 
     /** Starts (or re-paces) the simulation: `speed` simulated seconds per real second. */
     async play(speed: number): Promise<void> {
-      if (!(speed > 0) || !Number.isFinite(speed)) throw new Error(`Speed must be a positive number, got ${speed}.`);
+      if (!(speed > 0) || !Number.isFinite(speed))
+        throw new Error(`Speed must be a positive number, got ${speed}.`);
       (await current()).loop.play(speed);
     },
 
@@ -87,7 +97,9 @@ export function createApi(env: { now: () => number; schedule: (fn: () => void, d
     /** Runs `ms` of simulated time at once, paused or not, and reports it as one batch. */
     async step(ms: number): Promise<void> {
       if (!(ms > 0) || ms > MAX_STEP_SIM_MS) {
-        throw new Error(`A step must be between 1 ms and ${MAX_STEP_SIM_MS} ms of simulated time, got ${ms}.`);
+        throw new Error(
+          `A step must be between 1 ms and ${MAX_STEP_SIM_MS} ms of simulated time, got ${ms}.`,
+        );
       }
       (await current()).loop.step(ms);
     },
@@ -104,6 +116,16 @@ export function createApi(env: { now: () => number; schedule: (fn: () => void, d
     /** One request with its full trace (the inspector's "send a request"). */
     async request(req: ViewerRequest): Promise<ViewerResult> {
       return (await current()).engine.request(req);
+    },
+
+    /** The inspector's request: its result plus what "why was this a miss?" needs besides the trace. */
+    async inspectRequest(req: ViewerRequest): Promise<InspectedResult> {
+      const { engine } = await current();
+      const result = await engine.request(req);
+      const invalidations = engine
+        .inspect()
+        .invalidations.map(({ id, paths, createdAtMs }) => ({ id, paths, createdAtMs }));
+      return { result, invalidations, nowMs: engine.now() };
     },
 
     /** Returns the invalidation id; throws the engine's error (with its AWS code in the message) on bad paths. */

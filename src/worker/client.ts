@@ -3,10 +3,11 @@
 import * as Comlink from 'comlink';
 import type { Scenario } from '../engine/scenario';
 import type { ViewerRequest, ViewerResult } from '../engine/types';
-import type { EngineApi } from './api';
+import type { EngineApi, InspectedResult } from './api';
 import type { LoadResult, SimBatch } from './protocol';
 
 export type { LoadResult, SimBatch, NodeCounters, IntervalCounts } from './protocol';
+export type { InspectedResult } from './api';
 
 interface Connection {
   worker: Worker;
@@ -19,10 +20,15 @@ let crashListener: ((message: string) => void) | null = null;
 
 function connect(): Connection {
   if (connection) return connection;
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'edgelab-engine' });
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'edgelab-engine',
+  });
   const api = Comlink.wrap<EngineApi>(worker);
   worker.addEventListener('error', (e) => {
-    crashListener?.(`The simulation worker failed: ${e.message || 'unknown error'}. Press Reset to start it again.`);
+    crashListener?.(
+      `The simulation worker failed: ${e.message || 'unknown error'}. Press Reset to start it again.`,
+    );
   });
   const conn: Connection = { worker, api };
   // A terminated worker's last messages may still be queued: only the live connection reports.
@@ -90,6 +96,10 @@ export function step(ms: number, signal?: AbortSignal): Promise<void> {
 
 export function request(req: ViewerRequest, signal?: AbortSignal): Promise<ViewerResult> {
   return abortable(connect().api.request(req), signal);
+}
+
+export function inspectRequest(req: ViewerRequest, signal?: AbortSignal): Promise<InspectedResult> {
+  return abortable(connect().api.inspectRequest(req), signal);
 }
 
 export function invalidate(paths: string[]): Promise<string> {

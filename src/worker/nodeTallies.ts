@@ -92,7 +92,11 @@ export class NodeTallies {
     }
     out['distribution'] = { requests: stats.requests, hitRatio: cacheHitRatio(stats), estimated: false };
     for (const originId in stats.originRequests) {
-      out[`origin:${originId}`] = { requests: stats.originRequests[originId], hitRatio: null, estimated: false };
+      out[`origin:${originId}`] = {
+        requests: stats.originRequests[originId],
+        hitRatio: null,
+        estimated: false,
+      };
     }
     return out;
   }

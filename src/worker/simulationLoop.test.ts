@@ -12,8 +12,16 @@ function harness(cpuPerSimMs: number) {
   let real = 0;
   let sim = 0;
   const stats: Stats = {
-    requests: 0, hits: 0, misses: 0, refreshHits: 0, errors: 0, generated: 0,
-    originRequests: { assets: 0 }, functionInvocations: {}, bytesToViewers: 0, bytesFromOrigins: 0,
+    requests: 0,
+    hits: 0,
+    misses: 0,
+    refreshHits: 0,
+    errors: 0,
+    generated: 0,
+    originRequests: { assets: 0 },
+    functionInvocations: {},
+    bytesToViewers: 0,
+    bytesFromOrigins: 0,
   };
   const runCalls: number[] = [];
   const engine = {
@@ -29,8 +37,18 @@ function harness(cpuPerSimMs: number) {
       stats.misses += misses;
       stats.originRequests.assets += misses;
       return {
-        fromMs, toMs: sim, requests, hits: requests - misses, misses, refreshHits: 0, errors: 0, generated: 0,
-        bytesToViewers: 0, bytesFromOrigins: 0, originRequests: misses, samples: [],
+        fromMs,
+        toMs: sim,
+        requests,
+        hits: requests - misses,
+        misses,
+        refreshHits: 0,
+        errors: 0,
+        generated: 0,
+        bytesToViewers: 0,
+        bytesFromOrigins: 0,
+        originRequests: misses,
+        samples: [],
       };
     },
     stats: () => structuredClone(stats),
@@ -93,7 +111,11 @@ describe('SimulationLoop', () => {
     expect(b.requestsPerSecond).toBeLessThan(105);
     expect(b.hitRatio).toBeGreaterThan(0.7);
     expect(b.hitRatio).toBeLessThan(0.8);
-    expect(b.nodes['origin:assets']).toEqual({ requests: b.stats.originRequests.assets, hitRatio: null, estimated: false });
+    expect(b.nodes['origin:assets']).toEqual({
+      requests: b.stats.originRequests.assets,
+      hitRatio: null,
+      estimated: false,
+    });
   });
 
   it('shows the lower speed it reaches when the engine cannot keep up, without piling up work', () => {
@@ -137,7 +159,11 @@ describe('SimulationLoop', () => {
     h.loop.step(5000);
     expect(h.simNow()).toBe(5000);
     expect(h.batches).toHaveLength(1);
-    expect(h.batches[0]).toMatchObject({ simTimeMs: 5000, running: false, interval: { simMs: 5000, requests: 500 } });
+    expect(h.batches[0]).toMatchObject({
+      simTimeMs: 5000,
+      running: false,
+      interval: { simMs: 5000, requests: 500 },
+    });
     expect(h.pending()).toBe(0);
   });
 });

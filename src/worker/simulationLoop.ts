@@ -138,7 +138,8 @@ export class SimulationLoop {
     this.deps.tallies.add(batch, requests);
     // Keep the most recent ones: the UI animates what is happening now.
     for (const s of batch) this.samples.push(s);
-    if (this.samples.length > LOOP.samplesPerBatch * 2) this.samples.splice(0, this.samples.length - LOOP.samplesPerBatch);
+    if (this.samples.length > LOOP.samplesPerBatch * 2)
+      this.samples.splice(0, this.samples.length - LOOP.samplesPerBatch);
   }
 
   /** Simulated ms per real ms over the last few batches (one batch alone jitters with the timer). */

@@ -21,6 +21,14 @@ export interface TierStore<V extends Sized> {
   readonly evictions: number;
   /** A read that counts as a use (LRU moves the key to the most-recent end). */
   get(key: string): V | undefined;
+  /**
+   * The same operations keyed by an integer id when `id >= 0` (callers that number their keys,
+   * like the engine's catalog keys, skip hashing strings); `key` is used when `id < 0`. An id
+   * and a string are two different keys: a caller must name a given key the same way every time.
+   */
+  getAt(id: number, key: string): V | undefined;
+  setAt(id: number, key: string, value: V): boolean;
+  deleteAt(id: number, key: string): boolean;
   /** A read that does not change the eviction order. */
   peek(key: string): V | undefined;
   /** Inserts or replaces; evicts as needed. Returns false (and stores nothing) when the value

@@ -3,6 +3,7 @@
 // the engine may use neither node:crypto nor WebCrypto (async, so unusable from run()).
 // Sandboxed code reaches them only through one host function that takes and returns strings.
 
+import { sha1 } from '../security/sha1';
 import { base64Encode, bytesToByteString, byteStringToBytes, hexEncode } from './bytes';
 
 export type HashAlgorithm = 'md5' | 'sha1' | 'sha256';
@@ -82,52 +83,6 @@ function md5(msg: Uint8Array): Uint8Array {
     for (let i = 0; i < 4; i++) out[k * 4 + i] = (v >>> (8 * i)) & 255;
   });
   return out;
-}
-
-function sha1(msg: Uint8Array): Uint8Array {
-  const m = pad(msg, true);
-  const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
-  const w = new Int32Array(80);
-  for (let off = 0; off < m.length; off += 64) {
-    for (let i = 0; i < 16; i++) {
-      const j = off + i * 4;
-      w[i] = (m[j] << 24) | (m[j + 1] << 16) | (m[j + 2] << 8) | m[j + 3];
-    }
-    for (let i = 16; i < 80; i++) {
-      const x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
-      w[i] = (x << 1) | (x >>> 31);
-    }
-    let [a, b, c, d, e] = h;
-    for (let i = 0; i < 80; i++) {
-      let f: number;
-      let k: number;
-      if (i < 20) {
-        f = (b & c) | (~b & d);
-        k = 0x5a827999;
-      } else if (i < 40) {
-        f = b ^ c ^ d;
-        k = 0x6ed9eba1;
-      } else if (i < 60) {
-        f = (b & c) | (b & d) | (c & d);
-        k = 0x8f1bbcdc;
-      } else {
-        f = b ^ c ^ d;
-        k = 0xca62c1d6;
-      }
-      const t = (((a << 5) | (a >>> 27)) + f + e + k + w[i]) | 0;
-      e = d;
-      d = c;
-      c = (b << 30) | (b >>> 2);
-      b = a;
-      a = t;
-    }
-    h[0] = (h[0] + a) | 0;
-    h[1] = (h[1] + b) | 0;
-    h[2] = (h[2] + c) | 0;
-    h[3] = (h[3] + d) | 0;
-    h[4] = (h[4] + e) | 0;
-  }
-  return wordsBigEndian(h);
 }
 
 const SHA256_K = new Int32Array([

@@ -9,7 +9,9 @@ describe('parseCacheControl', () => {
   });
 
   it('reads numeric and boolean directives, case-insensitively', () => {
-    expect(parseCacheControl('Public, MAX-AGE=60, s-maxage=300, Stale-While-Revalidate=30, stale-if-error=600')).toEqual({
+    expect(
+      parseCacheControl('Public, MAX-AGE=60, s-maxage=300, Stale-While-Revalidate=30, stale-if-error=600'),
+    ).toEqual({
       maxAge: 60,
       sMaxAge: 300,
       staleWhileRevalidate: 30,
@@ -23,7 +25,13 @@ describe('parseCacheControl', () => {
       noTransform: false,
     });
     const cc = parseCacheControl('no-store, must-revalidate, proxy-revalidate, no-transform, private');
-    expect([cc.noStore, cc.mustRevalidate, cc.proxyRevalidate, cc.noTransform, cc.private]).toEqual([true, true, true, true, true]);
+    expect([cc.noStore, cc.mustRevalidate, cc.proxyRevalidate, cc.noTransform, cc.private]).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('accepts quoted values and keeps commas inside quotes', () => {

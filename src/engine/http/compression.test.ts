@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding, compressedSize, COMPRESSIBLE_TYPES, weakenEtag, type EncodingChoiceInput } from './compression';
+import {
+  chooseEncoding,
+  compressedSize,
+  COMPRESSIBLE_TYPES,
+  weakenEtag,
+  type EncodingChoiceInput,
+} from './compression';
 
 // V37 setup: Compress on, CachingOptimized, origin 200 text/html; charset=utf-8, 5000 bytes, no Content-Encoding.
 const V37: EncodingChoiceInput = {

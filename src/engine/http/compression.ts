@@ -87,7 +87,12 @@ export function chooseEncoding(i: EncodingChoiceInput): 'br' | 'gzip' | null {
   if (!i.hasBody || !COMPRESSIBLE_STATUSES.has(i.status)) return null;
   if (i.contentEncoding !== undefined) return null;
   const len = i.contentLength;
-  if (len === undefined || !Number.isInteger(len) || len < COMPRESSION_SIZE_LIMITS.minBytes || len > COMPRESSION_SIZE_LIMITS.maxBytes) {
+  if (
+    len === undefined ||
+    !Number.isInteger(len) ||
+    len < COMPRESSION_SIZE_LIMITS.minBytes ||
+    len > COMPRESSION_SIZE_LIMITS.maxBytes
+  ) {
     return null;
   }
   if (!COMPRESSIBLE_TYPES.has(mediaType(i.contentType))) return null;
@@ -115,10 +120,22 @@ export const COMPRESSION_RATIOS = {
 
 function ratioClass(contentType: string | undefined): keyof typeof COMPRESSION_RATIOS {
   const t = mediaType(contentType);
-  if (t.startsWith('font/') || t.includes('font') || t.endsWith('ttf') || t.endsWith('otf') || t.endsWith('eot')) {
+  if (
+    t.startsWith('font/') ||
+    t.includes('font') ||
+    t.endsWith('ttf') ||
+    t.endsWith('otf') ||
+    t.endsWith('eot')
+  ) {
     return 'font';
   }
-  if (t.startsWith('text/') || t.includes('json') || t.includes('xml') || t.includes('javascript') || t.includes('mpegurl')) {
+  if (
+    t.startsWith('text/') ||
+    t.includes('json') ||
+    t.includes('xml') ||
+    t.includes('javascript') ||
+    t.includes('mpegurl')
+  ) {
     return 'text';
   }
   return 'other';

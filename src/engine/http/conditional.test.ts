@@ -17,11 +17,15 @@ describe('viewerConditionalMatches', () => {
     expect(viewerConditionalMatches({ 'if-none-match': ['"e1"'] }, undefined)).toBe(false);
   });
   it('ignores If-Modified-Since when If-None-Match is present', () => {
-    expect(viewerConditionalMatches({ 'if-none-match': ['"zz"'], 'if-modified-since': [LM] }, '"e1"', LM)).toBe(false);
+    expect(
+      viewerConditionalMatches({ 'if-none-match': ['"zz"'], 'if-modified-since': [LM] }, '"e1"', LM),
+    ).toBe(false);
   });
   it('compares If-Modified-Since with Last-Modified', () => {
     expect(viewerConditionalMatches({ 'if-modified-since': [LM] }, undefined, LM)).toBe(true);
-    expect(viewerConditionalMatches({ 'if-modified-since': ['Sun, 31 Dec 2023 23:59:59 GMT'] }, undefined, LM)).toBe(false);
+    expect(
+      viewerConditionalMatches({ 'if-modified-since': ['Sun, 31 Dec 2023 23:59:59 GMT'] }, undefined, LM),
+    ).toBe(false);
     expect(viewerConditionalMatches({ 'if-modified-since': ['garbage'] }, undefined, LM)).toBe(false);
     expect(viewerConditionalMatches({ 'if-modified-since': [LM] }, '"e1"')).toBe(false);
     expect(viewerConditionalMatches({}, '"e1"', LM)).toBe(false);

@@ -34,7 +34,11 @@ function opaque(tag: string): string {
  * may answer 304. If-None-Match (with '*' and lists, weak comparison) takes precedence; only
  * without it is If-Modified-Since compared with Last-Modified. Unparseable dates never match.
  */
-export function viewerConditionalMatches(reqHeaders: HeaderMap, etag?: string, lastModified?: string): boolean {
+export function viewerConditionalMatches(
+  reqHeaders: HeaderMap,
+  etag?: string,
+  lastModified?: string,
+): boolean {
   const inm = reqHeaders['if-none-match'];
   if (inm && inm.length > 0) {
     // '*' matches any current representation, with or without an ETag.
@@ -50,6 +54,7 @@ export function viewerConditionalMatches(reqHeaders: HeaderMap, etag?: string, l
   if (ims === undefined || lastModified === undefined) return false;
   const since = parseHttpDate(ims);
   const modified = parseHttpDate(lastModified);
-  if (since === undefined || modified === undefined || Number.isNaN(since) || Number.isNaN(modified)) return false;
+  if (since === undefined || modified === undefined || Number.isNaN(since) || Number.isNaN(modified))
+    return false;
   return modified <= since;
 }

@@ -35,14 +35,21 @@ export const CLOUDFRONT_ERROR_REASONS = {
   geoBlocked: 'The Amazon CloudFront distribution is configured to block access from your country.',
   badRequest: 'Bad request.',
   originConnect: "CloudFront wasn't able to connect to the origin.",
-  originTimeout: 'CloudFront attempted to establish a connection with the origin, but either the attempt failed or the origin closed the connection.',
+  originTimeout:
+    'CloudFront attempted to establish a connection with the origin, but either the attempt failed or the origin closed the connection.',
   functionExecution: 'The CloudFront function returned an error or exceeded its limits.',
-  functionValidation: 'The edge function returned an invalid response or changed a read-only or disallowed header.',
+  functionValidation:
+    'The edge function returned an invalid response or changed a read-only or disallowed header.',
   httpsRequired: 'This distribution only accepts HTTPS requests; the request was sent over HTTP.',
   invalidDefaultRootObject: 'The default root object file name is too big or contains an invalid character.',
 } as const;
 
-function response(status: number, contentType: string, body: string, extra?: Record<string, string>): EdgeResponse {
+function response(
+  status: number,
+  contentType: string,
+  body: string,
+  extra?: Record<string, string>,
+): EdgeResponse {
   const bodySize = utf8ByteLength(body);
   const headers: Record<string, string[]> = {
     server: ['CloudFront'],

@@ -1,7 +1,13 @@
 // The request CloudFront sends to the origin (spec §4.6, V31, V35): what the cache key holds,
 // what the origin request policy adds, and the headers CloudFront always sets itself.
 import type { ResolvedCachePolicy, ResolvedOriginRequestPolicy } from '../cache/policy';
-import { filterQuery, listIncludes, parseCookieHeader, stripSignedParams, type CacheKeyInfo } from '../cache/cacheKey';
+import {
+  filterQuery,
+  listIncludes,
+  parseCookieHeader,
+  stripSignedParams,
+  type CacheKeyInfo,
+} from '../cache/cacheKey';
 import type { CustomHeader, OriginRequestPolicyConfig } from '../scenario';
 import type { EdgeRequest, HeaderMap } from './model';
 import { cloudFrontHeaderValue, isCloudFrontHeader, type ViewerFacts } from './viewerHeaders';
@@ -41,7 +47,13 @@ const NEVER_COPIED: ReadonlySet<string> = new Set([
 ]);
 
 /** Names an origin's custom headers may not override (CloudFront rejects such a config). */
-const CLOUDFRONT_OWNED: ReadonlySet<string> = new Set(['host', 'via', 'x-amz-cf-id', 'x-forwarded-for', 'cookie']);
+const CLOUDFRONT_OWNED: ReadonlySet<string> = new Set([
+  'host',
+  'via',
+  'x-amz-cf-id',
+  'x-forwarded-for',
+  'cookie',
+]);
 
 export const CLOUDFRONT_USER_AGENT = 'Amazon CloudFront';
 
@@ -88,7 +100,11 @@ function orpSets(p: OriginRequestPolicyConfig): OrpSets {
 
 /** Whether the origin request policy forwards a (non CloudFront-*) viewer header. Authorization
  * only travels through the cache policy: CloudFront refuses it in an origin request policy. */
-function orpForwardsHeader(p: OriginRequestPolicyConfig | undefined, sets: OrpSets | undefined, name: string): boolean {
+function orpForwardsHeader(
+  p: OriginRequestPolicyConfig | undefined,
+  sets: OrpSets | undefined,
+  name: string,
+): boolean {
   if (!p || !sets || name === 'authorization') return false;
   switch (p.headerBehavior) {
     case 'allViewer':
@@ -104,9 +120,13 @@ function orpForwardsHeader(p: OriginRequestPolicyConfig | undefined, sets: OrpSe
 }
 
 /** CloudFront-* names the origin request policy asks for. */
-function orpCloudFrontHeaders(p: OriginRequestPolicyConfig | undefined, sets: OrpSets | undefined): Iterable<string> {
+function orpCloudFrontHeaders(
+  p: OriginRequestPolicyConfig | undefined,
+  sets: OrpSets | undefined,
+): Iterable<string> {
   if (!p || !sets) return [];
-  if (p.headerBehavior === 'whitelist' || p.headerBehavior === 'allViewerAndWhitelistCloudFront') return sets.headers;
+  if (p.headerBehavior === 'whitelist' || p.headerBehavior === 'allViewerAndWhitelistCloudFront')
+    return sets.headers;
   return [];
 }
 
@@ -191,7 +211,8 @@ export function buildOriginRequest(args: OriginRequestArgs): { headers: HeaderMa
   const qs = viewer.querystring;
   let querystring: string;
   if (cp.queryStringBehavior === 'all' || orp?.queryStringBehavior === 'all') querystring = qs;
-  else if (cp.queryStringBehavior === 'none' && (!orp || orp.queryStringBehavior === 'none')) querystring = '';
+  else if (cp.queryStringBehavior === 'none' && (!orp || orp.queryStringBehavior === 'none'))
+    querystring = '';
   else {
     querystring = filterQuery(
       qs,

@@ -8,7 +8,12 @@ const SIMPLE_CORS = MANAGED_RESPONSE_HEADERS_POLICIES['60669652-455b-4ae9-85a4-c
 const PREFLIGHT = MANAGED_RESPONSE_HEADERS_POLICIES['5cc3b908-e619-4b99-88e5-2cf7f45965bd'];
 const SECURITY = MANAGED_RESPONSE_HEADERS_POLICIES['67f7725c-6f97-4210-82d7-5512b31e9d03'];
 
-function apply(policy: ResponseHeadersPolicyConfig, headers: HeaderMap, method = 'GET', reqHeaders: HeaderMap = {}): HeaderMap {
+function apply(
+  policy: ResponseHeadersPolicyConfig,
+  headers: HeaderMap,
+  method = 'GET',
+  reqHeaders: HeaderMap = {},
+): HeaderMap {
   applyResponseHeadersPolicy(policy, headers, { method, headers: reqHeaders });
   return headers;
 }
@@ -16,15 +21,24 @@ function apply(policy: ResponseHeadersPolicyConfig, headers: HeaderMap, method =
 describe('CORS', () => {
   it('adds Allow-Origin only to requests that carry Origin', () => {
     expect(apply(SIMPLE_CORS, {})).toEqual({});
-    expect(apply(SIMPLE_CORS, {}, 'GET', { origin: ['https://a.example'] })).toEqual({ 'access-control-allow-origin': ['*'] });
+    expect(apply(SIMPLE_CORS, {}, 'GET', { origin: ['https://a.example'] })).toEqual({
+      'access-control-allow-origin': ['*'],
+    });
   });
   it("keeps the origin's value when originOverride is false", () => {
-    expect(apply(SIMPLE_CORS, { 'access-control-allow-origin': ['https://b.example'] }, 'GET', { origin: ['https://a.example'] })).toEqual({
+    expect(
+      apply(SIMPLE_CORS, { 'access-control-allow-origin': ['https://b.example'] }, 'GET', {
+        origin: ['https://a.example'],
+      }),
+    ).toEqual({
       'access-control-allow-origin': ['https://b.example'],
     });
   });
   it('answers a preflight with methods and headers, and a simple request with Expose-Headers', () => {
-    const pre = apply(PREFLIGHT, {}, 'OPTIONS', { origin: ['https://a.example'], 'access-control-request-method': ['PUT'] });
+    const pre = apply(PREFLIGHT, {}, 'OPTIONS', {
+      origin: ['https://a.example'],
+      'access-control-request-method': ['PUT'],
+    });
     expect(pre).toEqual({
       'access-control-allow-origin': ['*'],
       'access-control-allow-methods': ['DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT'],
@@ -77,7 +91,12 @@ describe('security headers (SecurityHeadersPolicy)', () => {
     const p: ResponseHeadersPolicyConfig = {
       name: 'S',
       securityHeadersConfig: {
-        strictTransportSecurity: { override: true, accessControlMaxAgeSec: 63_072_000, includeSubdomains: true, preload: true },
+        strictTransportSecurity: {
+          override: true,
+          accessControlMaxAgeSec: 63_072_000,
+          includeSubdomains: true,
+          preload: true,
+        },
         contentSecurityPolicy: { override: true, contentSecurityPolicy: "default-src 'self'" },
         xssProtection: { override: true, protection: false },
       },
@@ -116,14 +135,11 @@ describe('custom and removed headers', () => {
     });
   });
   it('classifies reserved names', () => {
-    expect(['X-Amz-Cf-Pop', 'x-edge-location', 'X-Amzn-RequestId', 'Via', 'x-cache', 'Content-Length'].map(isDisallowedResponseHeader)).toEqual([
-      true,
-      true,
-      true,
-      true,
-      true,
-      true,
-    ]);
+    expect(
+      ['X-Amz-Cf-Pop', 'x-edge-location', 'X-Amzn-RequestId', 'Via', 'x-cache', 'Content-Length'].map(
+        isDisallowedResponseHeader,
+      ),
+    ).toEqual([true, true, true, true, true, true]);
     expect(isDisallowedResponseHeader('x-frame-options')).toBe(false);
   });
 });

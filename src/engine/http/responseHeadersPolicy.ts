@@ -46,7 +46,11 @@ function put(headers: HeaderMap, name: string, value: string, override: boolean)
   if (override || !present(headers, name)) headers[name] = [value];
 }
 
-function applyCors(cors: NonNullable<ResponseHeadersPolicyConfig['corsConfig']>, headers: HeaderMap, req: PolicyRequestView): void {
+function applyCors(
+  cors: NonNullable<ResponseHeadersPolicyConfig['corsConfig']>,
+  headers: HeaderMap,
+  req: PolicyRequestView,
+): void {
   const origin = req.headers['origin']?.[0];
   if (origin === undefined) return; // not a CORS request
   const allowed = cors.accessControlAllowOrigins;
@@ -78,15 +82,29 @@ function applySecurity(
 ): void {
   if (sec.xssProtection) {
     const x = sec.xssProtection;
-    const value = !x.protection ? '0' : x.modeBlock ? '1; mode=block' : x.reportUri ? `1; report=${x.reportUri}` : '1';
+    const value = !x.protection
+      ? '0'
+      : x.modeBlock
+        ? '1; mode=block'
+        : x.reportUri
+          ? `1; report=${x.reportUri}`
+          : '1';
     put(headers, 'x-xss-protection', value, x.override);
   }
-  if (sec.frameOptions) put(headers, 'x-frame-options', sec.frameOptions.frameOption, sec.frameOptions.override);
-  if (sec.referrerPolicy) put(headers, 'referrer-policy', sec.referrerPolicy.referrerPolicy, sec.referrerPolicy.override);
+  if (sec.frameOptions)
+    put(headers, 'x-frame-options', sec.frameOptions.frameOption, sec.frameOptions.override);
+  if (sec.referrerPolicy)
+    put(headers, 'referrer-policy', sec.referrerPolicy.referrerPolicy, sec.referrerPolicy.override);
   if (sec.contentSecurityPolicy) {
-    put(headers, 'content-security-policy', sec.contentSecurityPolicy.contentSecurityPolicy, sec.contentSecurityPolicy.override);
+    put(
+      headers,
+      'content-security-policy',
+      sec.contentSecurityPolicy.contentSecurityPolicy,
+      sec.contentSecurityPolicy.override,
+    );
   }
-  if (sec.contentTypeOptions) put(headers, 'x-content-type-options', 'nosniff', sec.contentTypeOptions.override);
+  if (sec.contentTypeOptions)
+    put(headers, 'x-content-type-options', 'nosniff', sec.contentTypeOptions.override);
   if (sec.strictTransportSecurity) {
     const h = sec.strictTransportSecurity;
     let v = `max-age=${h.accessControlMaxAgeSec}`;

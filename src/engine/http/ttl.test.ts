@@ -12,7 +12,11 @@ import {
 } from './ttl';
 
 const NOW = Date.UTC(2024, 0, 1);
-const P = (minTtl: number, defaultTtl: number, maxTtl: number): TtlSettings => ({ minTtl, defaultTtl, maxTtl });
+const P = (minTtl: number, defaultTtl: number, maxTtl: number): TtlSettings => ({
+  minTtl,
+  defaultTtl,
+  maxTtl,
+});
 const DEFAULT = P(0, 86_400, 31_536_000);
 const at = (secondsFromNow: number): string => formatHttpDate(NOW + secondsFromNow * 1000);
 
@@ -71,7 +75,8 @@ describe('shouldStore (spec §1.3)', () => {
 describe('errorCacheTtl (spec §1.8, V19, V21)', () => {
   const none = cc(undefined);
   it('caches 404/414/5xx without headers for ErrorCachingMinTTL', () => {
-    for (const s of [404, 414, 500, 501, 502, 503, 504]) expect(errorCacheTtl(s, none, undefined, NOW, 10, 31_536_000)).toBe(10);
+    for (const s of [404, 414, 500, 501, 502, 503, 504])
+      expect(errorCacheTtl(s, none, undefined, NOW, 10, 31_536_000)).toBe(10);
   });
   it('caches 400/403/405/412/415 only with max-age, s-maxage or Expires', () => {
     for (const s of [400, 403, 405, 412, 415]) {
@@ -108,7 +113,8 @@ describe('isCacheableStatus', () => {
 
 describe('preventsCollapsing (spec §6.3, V59c)', () => {
   it('is on with MinTTL 0 and private/no-store/no-cache/max-age=0/s-maxage=0', () => {
-    for (const v of ['private', 'no-store', 'no-cache', 'max-age=0', 's-maxage=0']) expect(preventsCollapsing(cc(v), 0)).toBe(true);
+    for (const v of ['private', 'no-store', 'no-cache', 'max-age=0', 's-maxage=0'])
+      expect(preventsCollapsing(cc(v), 0)).toBe(true);
     expect(preventsCollapsing(cc('max-age=60'), 0)).toBe(false);
     expect(preventsCollapsing(cc(undefined), 0)).toBe(false);
   });

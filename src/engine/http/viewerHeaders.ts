@@ -83,7 +83,11 @@ export const isCloudFrontHeader = (name: string): boolean => name.startsWith('cl
  * CloudFront computes for the listed names. Call it before building the cache key when the
  * cache policy lists CloudFront-* headers (e.g. Amplify keys on CloudFront-Viewer-Country).
  */
-export function applyCloudFrontViewerHeaders(headers: HeaderMap, names: Iterable<string>, f: ViewerFacts): void {
+export function applyCloudFrontViewerHeaders(
+  headers: HeaderMap,
+  names: Iterable<string>,
+  f: ViewerFacts,
+): void {
   for (const n of Object.keys(headers)) if (isCloudFrontHeader(n)) delete headers[n];
   for (const raw of names) {
     const n = raw.toLowerCase();

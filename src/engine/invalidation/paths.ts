@@ -25,7 +25,10 @@ export function validateInvalidationBatch(
   inProgress: { files: number; wildcards: number },
 ): { files: number; wildcards: number } {
   if (!Array.isArray(paths) || paths.length === 0) {
-    throw new CloudFrontApiError('InvalidArgument', 'The invalidation batch is empty: give at least one path, such as "/index.html" or "/images/*".');
+    throw new CloudFrontApiError(
+      'InvalidArgument',
+      'The invalidation batch is empty: give at least one path, such as "/index.html" or "/images/*".',
+    );
   }
   if (paths.length > INVALIDATION_LIMITS.maxPathsPerBatch) {
     throw new CloudFrontApiError(
@@ -37,10 +40,16 @@ export function validateInvalidationBatch(
   let wildcards = 0;
   for (const p of paths as unknown[]) {
     if (typeof p !== 'string' || p.length === 0) {
-      throw new CloudFrontApiError('InvalidArgument', `Invalidation paths must be non-empty strings starting with "/" (got ${JSON.stringify(p)}).`);
+      throw new CloudFrontApiError(
+        'InvalidArgument',
+        `Invalidation paths must be non-empty strings starting with "/" (got ${JSON.stringify(p)}).`,
+      );
     }
     if (p[0] !== '/') {
-      throw new CloudFrontApiError('InvalidArgument', `The invalidation path "${p}" must start with "/": write "/${p}".`);
+      throw new CloudFrontApiError(
+        'InvalidArgument',
+        `The invalidation path "${p}" must start with "/": write "/${p}".`,
+      );
     }
     if (p.length > INVALIDATION_LIMITS.maxPathLength) {
       throw new CloudFrontApiError(

@@ -158,7 +158,12 @@ export const MANAGED_ORIGIN_REQUEST_POLICIES: Readonly<Record<string, OriginRequ
     CLOUDFRONT_2022_06,
     true,
   ),
-  'b689b0a8-53d0-40ab-baf2-68738e2966ac': orp('Managed-AllViewerExceptHostHeader', 'allExcept', ['host'], true),
+  'b689b0a8-53d0-40ab-baf2-68738e2966ac': orp(
+    'Managed-AllViewerExceptHostHeader',
+    'allExcept',
+    ['host'],
+    true,
+  ),
   '59781a5b-3903-41f3-afcb-af62929ccde1': orp('Managed-CORS-CustomOrigin', 'whitelist', ['origin'], false),
   '88a5eaf4-2fd4-4709-b370-b4c650ea3fcf': orp(
     'Managed-CORS-S3Origin',
@@ -169,7 +174,13 @@ export const MANAGED_ORIGIN_REQUEST_POLICIES: Readonly<Record<string, OriginRequ
   '775133bc-15f2-49f9-abea-afb2e0bf67d2': orp(
     'Managed-Elemental-MediaTailor-PersonalizedManifests',
     'whitelist',
-    ['origin', 'access-control-request-headers', 'access-control-request-method', 'user-agent', 'x-forwarded-for'],
+    [
+      'origin',
+      'access-control-request-headers',
+      'access-control-request-method',
+      'user-agent',
+      'x-forwarded-for',
+    ],
     false,
     true,
   ),

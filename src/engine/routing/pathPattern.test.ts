@@ -67,10 +67,12 @@ describe('compilePathPattern', () => {
 
 describe('validatePathPattern', () => {
   it('accepts documented characters and wildcards', () => {
-    expect(validatePathPattern("/a-b_c.d/~e$f'g\"h@i:j+k&l/*.jpg?")).toBeNull();
+    expect(validatePathPattern('/a-b_c.d/~e$f\'g"h@i:j+k&l/*.jpg?')).toBeNull();
   });
   it('rejects patterns over 255 characters, naming the length', () => {
-    expect(validatePathPattern('/' + 'a'.repeat(255))).toBe('The path pattern is 256 characters long; CloudFront allows at most 255.');
+    expect(validatePathPattern('/' + 'a'.repeat(255))).toBe(
+      'The path pattern is 256 characters long; CloudFront allows at most 255.',
+    );
   });
   it('rejects a disallowed character, naming it', () => {
     expect(validatePathPattern('/a b/*')).toBe(

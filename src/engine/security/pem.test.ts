@@ -7,7 +7,8 @@ describe('parsePublicKeyPem', () => {
   const spki = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const pkcs1 = publicKey.export({ type: 'pkcs1', format: 'pem' }).toString();
   const jwk = publicKey.export({ format: 'jwk' });
-  const big = (b64url: string | undefined): bigint => BigInt('0x' + Buffer.from(b64url ?? '', 'base64url').toString('hex'));
+  const big = (b64url: string | undefined): bigint =>
+    BigInt('0x' + Buffer.from(b64url ?? '', 'base64url').toString('hex'));
 
   it('reads n and e from SPKI and PKCS#1 PEM', () => {
     const a = parsePublicKeyPem(spki);
@@ -17,10 +18,16 @@ describe('parsePublicKeyPem', () => {
   });
   it('rejects non-PEM text, bad base64, truncated DER and non-RSA keys with a clear message', () => {
     expect(() => parsePublicKeyPem('hello')).toThrow(/Not a PEM public key/);
-    expect(() => parsePublicKeyPem('-----BEGIN PUBLIC KEY-----\n$$$$\n-----END PUBLIC KEY-----')).toThrow('The PEM public key body is not valid base64.');
+    expect(() => parsePublicKeyPem('-----BEGIN PUBLIC KEY-----\n$$$$\n-----END PUBLIC KEY-----')).toThrow(
+      'The PEM public key body is not valid base64.',
+    );
     const body = spki.split('\n').slice(1, 4).join('\n');
-    expect(() => parsePublicKeyPem(`-----BEGIN PUBLIC KEY-----\n${body}\n-----END PUBLIC KEY-----`)).toThrow(/truncated/);
-    const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    expect(() => parsePublicKeyPem(`-----BEGIN PUBLIC KEY-----\n${body}\n-----END PUBLIC KEY-----`)).toThrow(
+      /truncated/,
+    );
+    const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+      .publicKey.export({ type: 'spki', format: 'pem' })
+      .toString();
     expect(() => parsePublicKeyPem(ec)).toThrow(/not an RSA key/);
   });
 });

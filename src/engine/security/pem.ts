@@ -73,13 +73,15 @@ function readSpki(b: Uint8Array): RsaPublicKey {
 export function parsePublicKeyPem(pem: string): RsaPublicKey {
   const m = /-----BEGIN (RSA )?PUBLIC KEY-----([\s\S]*?)-----END (RSA )?PUBLIC KEY-----/.exec(pem);
   if (!m) {
-    throw new Error('Not a PEM public key: expected a "-----BEGIN PUBLIC KEY-----" block (the key CloudFront shows for a public key).');
+    throw new Error(
+      'Not a PEM public key: expected a "-----BEGIN PUBLIC KEY-----" block (the key CloudFront shows for a public key).',
+    );
   }
   const der = decodeBase64(m[2]);
   if (!der) throw new Error('The PEM public key body is not valid base64.');
   try {
     return m[1] ? readRsaPublicKey(der, 0, der.length) : readSpki(der);
   } catch (err) {
-    throw new Error(`Cannot read the PEM public key: ${(err as Error).message}.`);
+    throw new Error(`Cannot read the PEM public key: ${(err as Error).message}.`, { cause: err });
   }
 }

@@ -1,11 +1,19 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { cannedPolicy, compileResource, ipInCidr, verifySignedRequest, type SignedRequestArgs } from './signedUrl';
+import {
+  cannedPolicy,
+  compileResource,
+  ipInCidr,
+  verifySignedRequest,
+  type SignedRequestArgs,
+} from './signedUrl';
 
 // CloudFront's URL-safe base64 ('+' -> '-', '=' -> '_', '/' -> '~'), done independently of the
 // module under test so the test cannot agree with a bug.
-const cf = (b: Buffer): string => b.toString('base64').replace(/\+/g, '-').replace(/=/g, '_').replace(/\//g, '~');
-const signWith = (key: KeyObject, policy: string): string => cf(sign('sha1', Buffer.from(policy, 'utf8'), key));
+const cf = (b: Buffer): string =>
+  b.toString('base64').replace(/\+/g, '-').replace(/=/g, '_').replace(/\//g, '~');
+const signWith = (key: KeyObject, policy: string): string =>
+  cf(sign('sha1', Buffer.from(policy, 'utf8'), key));
 
 const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -55,7 +63,9 @@ describe('V55: custom policy', () => {
   });
   it('refuses a path outside the Resource', () => {
     const r = check({ path: '/public/a.jpg', querystring: customQs() });
-    expect(r.ok ? 'ok' : r.reason).toBe(`${HOST}/public/a.jpg does not match the policy Resource https://d111111abcdef8.cloudfront.net/private/*`);
+    expect(r.ok ? 'ok' : r.reason).toBe(
+      `${HOST}/public/a.jpg does not match the policy Resource https://d111111abcdef8.cloudfront.net/private/*`,
+    );
   });
   it('DateLessThan is strict at equality', () => {
     expect(check({ nowEpochSeconds: 1700003600, querystring: customQs() }).ok).toBe(false);
@@ -73,7 +83,8 @@ describe('V55: precedence of URL over cookies', () => {
     expect(check({ cookies })).toEqual({ ok: true, source: 'cookies', keyPairId: KEY_ID });
   });
   it('valid cookies plus an expired signed URL: the URL wins, 403', () => {
-    const expired = '{"Statement":[{"Resource":"https://d111111abcdef8.cloudfront.net/private/*","Condition":{"DateLessThan":{"AWS:EpochTime":1700001500}}}]}';
+    const expired =
+      '{"Statement":[{"Resource":"https://d111111abcdef8.cloudfront.net/private/*","Condition":{"DateLessThan":{"AWS:EpochTime":1700001500}}}]}';
     const r = check({ cookies, querystring: customQs(expired) });
     expect(r.ok ? 'ok' : r.code).toBe('AccessDenied');
   });
@@ -94,7 +105,9 @@ describe('canned policy', () => {
   });
   it('accepts a valid canned URL, and refuses it once expired', () => {
     expect(check({ resourceUrl: url, querystring: cannedQs(1700003600) }).ok).toBe(true);
-    expect(check({ resourceUrl: url, querystring: cannedQs(1700003600), nowEpochSeconds: 1700003601 }).ok).toBe(false);
+    expect(
+      check({ resourceUrl: url, querystring: cannedQs(1700003600), nowEpochSeconds: 1700003601 }).ok,
+    ).toBe(false);
   });
   it('binds the URL: the same signature for another query string fails', () => {
     const r = check({ resourceUrl: `${HOST}/private/a.jpg?size=small`, querystring: cannedQs(1700003600) });
@@ -121,38 +134,68 @@ describe('failures', () => {
       message: 'Missing Key-Pair-Id query parameter or cookie value',
       reason: 'no Key-Pair-Id in the request (URL or cookies)',
     });
-    expect(check({ querystring: `Policy=${cf(Buffer.from(POLICY))}&Signature=${signWith(privateKey, POLICY)}` })).toMatchObject({ code: 'MissingKey' });
+    expect(
+      check({ querystring: `Policy=${cf(Buffer.from(POLICY))}&Signature=${signWith(privateKey, POLICY)}` }),
+    ).toMatchObject({ code: 'MissingKey' });
   });
   it('unknown key id, and a key outside the behavior key groups: InvalidKey "Unknown Key"', () => {
-    expect(check({ querystring: customQs(POLICY, privateKey, 'KNOPE') })).toMatchObject({ ok: false, code: 'InvalidKey', message: 'Unknown Key' });
-    expect(check({ querystring: customQs(POLICY, other.privateKey, 'KOTHER') })).toMatchObject({ ok: false, code: 'InvalidKey' });
-    expect(check({ querystring: customQs(POLICY, other.privateKey, 'KOTHER'), keyGroupIds: ['kg-1', 'kg-other'] }).ok).toBe(true);
+    expect(check({ querystring: customQs(POLICY, privateKey, 'KNOPE') })).toMatchObject({
+      ok: false,
+      code: 'InvalidKey',
+      message: 'Unknown Key',
+    });
+    expect(check({ querystring: customQs(POLICY, other.privateKey, 'KOTHER') })).toMatchObject({
+      ok: false,
+      code: 'InvalidKey',
+    });
+    expect(
+      check({ querystring: customQs(POLICY, other.privateKey, 'KOTHER'), keyGroupIds: ['kg-1', 'kg-other'] })
+        .ok,
+    ).toBe(true);
   });
   it('a key group entry without a PEM, or with a broken PEM: InvalidKey', () => {
     expect(check({ querystring: customQs(), publicKeys: {} })).toMatchObject({ code: 'InvalidKey' });
-    expect(check({ querystring: customQs(), publicKeys: { [KEY_ID]: 'not a key' } })).toMatchObject({ code: 'InvalidKey' });
+    expect(check({ querystring: customQs(), publicKeys: { [KEY_ID]: 'not a key' } })).toMatchObject({
+      code: 'InvalidKey',
+    });
   });
   it('tampered signature or policy: AccessDenied', () => {
     const sig = signWith(privateKey, POLICY);
-    const flipped = (sig[10] === 'A' ? 'B' : 'A');
+    const flipped = sig[10] === 'A' ? 'B' : 'A';
     const tampered = sig.slice(0, 10) + flipped + sig.slice(11);
-    expect(check({ querystring: `Policy=${cf(Buffer.from(POLICY))}&Signature=${tampered}&Key-Pair-Id=${KEY_ID}` })).toMatchObject({ code: 'AccessDenied' });
+    expect(
+      check({ querystring: `Policy=${cf(Buffer.from(POLICY))}&Signature=${tampered}&Key-Pair-Id=${KEY_ID}` }),
+    ).toMatchObject({ code: 'AccessDenied' });
     const wider = POLICY.replace('/private/*', '/*');
-    expect(check({ querystring: `Policy=${cf(Buffer.from(wider))}&Signature=${sig}&Key-Pair-Id=${KEY_ID}` })).toMatchObject({ code: 'AccessDenied' });
-    expect(check({ querystring: customQs(POLICY, other.privateKey) })).toMatchObject({ code: 'AccessDenied' });
+    expect(
+      check({ querystring: `Policy=${cf(Buffer.from(wider))}&Signature=${sig}&Key-Pair-Id=${KEY_ID}` }),
+    ).toMatchObject({ code: 'AccessDenied' });
+    expect(check({ querystring: customQs(POLICY, other.privateKey) })).toMatchObject({
+      code: 'AccessDenied',
+    });
   });
   it('missing Signature, or neither Expires nor Policy: AccessDenied', () => {
-    expect(check({ querystring: `Policy=${cf(Buffer.from(POLICY))}&Key-Pair-Id=${KEY_ID}` })).toMatchObject({ code: 'AccessDenied' });
-    expect(check({ querystring: `Signature=abc&Key-Pair-Id=${KEY_ID}` })).toMatchObject({ code: 'AccessDenied' });
+    expect(check({ querystring: `Policy=${cf(Buffer.from(POLICY))}&Key-Pair-Id=${KEY_ID}` })).toMatchObject({
+      code: 'AccessDenied',
+    });
+    expect(check({ querystring: `Signature=abc&Key-Pair-Id=${KEY_ID}` })).toMatchObject({
+      code: 'AccessDenied',
+    });
   });
   it('undecodable Signature: MalformedSignature; a signed policy without DateLessThan: MalformedPolicy', () => {
-    expect(check({ querystring: `Policy=${cf(Buffer.from(POLICY))}&Signature=%%%&Key-Pair-Id=${KEY_ID}` })).toMatchObject({
+    expect(
+      check({ querystring: `Policy=${cf(Buffer.from(POLICY))}&Signature=%%%&Key-Pair-Id=${KEY_ID}` }),
+    ).toMatchObject({
       code: 'MalformedSignature',
       message: 'Could not unencode Signature',
     });
     const noDate = '{"Statement":[{"Resource":"*","Condition":{"DateGreaterThan":{"AWS:EpochTime":1}}}]}';
-    expect(check({ querystring: customQs(noDate) })).toMatchObject({ code: 'MalformedPolicy', message: 'Malformed Policy' });
-    const quoted = '{"Statement":[{"Resource":"*","Condition":{"DateLessThan":{"AWS:EpochTime":"1800000000"}}}]}';
+    expect(check({ querystring: customQs(noDate) })).toMatchObject({
+      code: 'MalformedPolicy',
+      message: 'Malformed Policy',
+    });
+    const quoted =
+      '{"Statement":[{"Resource":"*","Condition":{"DateLessThan":{"AWS:EpochTime":"1800000000"}}}]}';
     expect(check({ querystring: customQs(quoted) })).toMatchObject({ code: 'MalformedPolicy' });
   });
   it('a policy without Resource applies to every URL', () => {

@@ -7,7 +7,8 @@ import { parsePublicKeyPem, type RsaPublicKey } from './pem';
 import { verifyRsaSha1 } from './rsa';
 import { utf8Decode, utf8Encode } from './utf8';
 
-export type SignedUrlErrorCode = 'MissingKey' | 'InvalidKey' | 'AccessDenied' | 'MalformedSignature' | 'MalformedPolicy';
+export type SignedUrlErrorCode =
+  'MissingKey' | 'InvalidKey' | 'AccessDenied' | 'MalformedSignature' | 'MalformedPolicy';
 
 /** The messages CloudFront puts in its XML error body (observed responses; spec §10.4). */
 export const SIGNED_URL_MESSAGES: Readonly<Record<SignedUrlErrorCode, string>> = {
@@ -91,7 +92,8 @@ function glob(pattern: string): (s: string) => boolean {
   if (pattern === '*') return () => true;
   if (!/[*?]/.test(pattern)) return (s) => s === pattern;
   let src = '^';
-  for (const ch of pattern) src += ch === '*' ? '[\\s\\S]*' : ch === '?' ? '[\\s\\S]' : ch.replace(/[\\^$.+()[\]{}|/-]/g, '\\$&');
+  for (const ch of pattern)
+    src += ch === '*' ? '[\\s\\S]*' : ch === '?' ? '[\\s\\S]' : ch.replace(/[\\^$.+()[\]{}|/-]/g, '\\$&');
   const re = new RegExp(src + '$');
   return (s) => re.test(s);
 }
@@ -178,7 +180,8 @@ interface Statement {
   sourceIp?: string;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function epoch(cond: unknown): number | undefined | null {
   if (cond === undefined) return undefined;
@@ -202,13 +205,15 @@ function readPolicy(text: string): Statement | string {
   if (!isObj(st) || !isObj(st['Condition'])) return 'the statement has no "Condition"';
   const cond = st['Condition'];
   const lessThan = epoch(cond['DateLessThan']);
-  if (lessThan === undefined || lessThan === null) return 'Condition.DateLessThan.AWS:EpochTime is required and must be an unquoted integer';
+  if (lessThan === undefined || lessThan === null)
+    return 'Condition.DateLessThan.AWS:EpochTime is required and must be an unquoted integer';
   const greaterThan = epoch(cond['DateGreaterThan']);
   if (greaterThan === null) return 'Condition.DateGreaterThan.AWS:EpochTime must be an unquoted integer';
   let sourceIp: string | undefined;
   if (cond['IpAddress'] !== undefined) {
     const ipCond = cond['IpAddress'];
-    if (!isObj(ipCond) || typeof ipCond['AWS:SourceIp'] !== 'string') return 'Condition.IpAddress.AWS:SourceIp must be one IPv4 CIDR string';
+    if (!isObj(ipCond) || typeof ipCond['AWS:SourceIp'] !== 'string')
+      return 'Condition.IpAddress.AWS:SourceIp must be one IPv4 CIDR string';
     sourceIp = ipCond['AWS:SourceIp'];
   }
   const resource = st['Resource'];
@@ -245,7 +250,9 @@ function firstOf(pairs: Array<[string, string]>, name: string): string | undefin
  */
 export function verifySignedRequest(a: SignedRequestArgs): SignedRequestResult {
   const q = parseQuery(a.querystring);
-  const fromUrl = q.some(([n]) => n === 'Expires' || n === 'Policy' || n === 'Signature' || n === 'Key-Pair-Id');
+  const fromUrl = q.some(
+    ([n]) => n === 'Expires' || n === 'Policy' || n === 'Signature' || n === 'Key-Pair-Id',
+  );
   const src = fromUrl ? q : a.cookies;
   const prefix = fromUrl ? '' : 'CloudFront-';
   const keyPairId = firstOf(src, prefix + 'Key-Pair-Id');
@@ -254,15 +261,29 @@ export function verifySignedRequest(a: SignedRequestArgs): SignedRequestResult {
   const expiresParam = firstOf(src, prefix + 'Expires');
   const where = fromUrl ? 'URL' : 'cookies';
 
-  if (!keyPairId) return fail('MissingKey', `no Key-Pair-Id in the ${fromUrl ? 'query string' : 'request (URL or cookies)'}`);
+  if (!keyPairId)
+    return fail(
+      'MissingKey',
+      `no Key-Pair-Id in the ${fromUrl ? 'query string' : 'request (URL or cookies)'}`,
+    );
   const trusted = a.keyGroupIds.some((g) => (a.keyGroups[g] ?? []).includes(keyPairId));
-  if (!trusted) return fail('InvalidKey', `public key ${keyPairId} is not in the behavior's trusted key groups (${a.keyGroupIds.join(', ') || 'none'})`);
+  if (!trusted)
+    return fail(
+      'InvalidKey',
+      `public key ${keyPairId} is not in the behavior's trusted key groups (${a.keyGroupIds.join(', ') || 'none'})`,
+    );
   const pem = a.publicKeys[keyPairId];
-  if (pem === undefined) return fail('InvalidKey', `public key ${keyPairId} is listed in a key group but has no PEM in publicKeys`);
+  if (pem === undefined)
+    return fail(
+      'InvalidKey',
+      `public key ${keyPairId} is listed in a key group but has no PEM in publicKeys`,
+    );
   const key = publicKey(pem);
-  if (key instanceof Error) return fail('InvalidKey', `public key ${keyPairId} cannot be used: ${key.message}`);
+  if (key instanceof Error)
+    return fail('InvalidKey', `public key ${keyPairId} cannot be used: ${key.message}`);
 
-  if (signature === undefined || signature === '') return fail('AccessDenied', `the ${where} has no Signature`);
+  if (signature === undefined || signature === '')
+    return fail('AccessDenied', `the ${where} has no Signature`);
   const sig = decodeCloudFrontBase64(signature);
   if (!sig) return fail('MalformedSignature', 'the Signature is not valid CloudFront base64');
 
@@ -272,20 +293,28 @@ export function verifySignedRequest(a: SignedRequestArgs): SignedRequestResult {
     if (!bytes) return fail('MalformedPolicy', 'the Policy is not valid CloudFront base64');
     policyText = utf8Decode(bytes);
   } else if (expiresParam !== undefined) {
-    if (!/^\d+$/.test(expiresParam)) return fail('AccessDenied', `Expires "${expiresParam}" is not a whole number of epoch seconds`);
+    if (!/^\d+$/.test(expiresParam))
+      return fail('AccessDenied', `Expires "${expiresParam}" is not a whole number of epoch seconds`);
     policyText = cannedPolicy(a.resourceUrl, expiresParam);
   } else {
-    return fail('AccessDenied', `the ${where} has neither Expires (canned policy) nor Policy (custom policy)`);
+    return fail(
+      'AccessDenied',
+      `the ${where} has neither Expires (canned policy) nor Policy (custom policy)`,
+    );
   }
 
   if (!verifyRsaSha1(key, utf8Encode(policyText), sig)) {
-    return fail('AccessDenied', `the signature does not match the ${policyParam !== undefined ? 'policy' : 'canned policy for this URL and Expires'} and key ${keyPairId}`);
+    return fail(
+      'AccessDenied',
+      `the signature does not match the ${policyParam !== undefined ? 'policy' : 'canned policy for this URL and Expires'} and key ${keyPairId}`,
+    );
   }
 
   const st = cachedPolicy(policyText);
   if (typeof st === 'string') return fail('MalformedPolicy', st);
   const now = a.nowEpochSeconds;
-  if (!(now < st.lessThan)) return fail('AccessDenied', `expired: now ${now} is not before DateLessThan ${st.lessThan}`);
+  if (!(now < st.lessThan))
+    return fail('AccessDenied', `expired: now ${now} is not before DateLessThan ${st.lessThan}`);
   if (st.greaterThan !== undefined && now < st.greaterThan) {
     return fail('AccessDenied', `not yet valid: now ${now} is before DateGreaterThan ${st.greaterThan}`);
   }
@@ -294,7 +323,11 @@ export function verifySignedRequest(a: SignedRequestArgs): SignedRequestResult {
   }
   // A canned policy's Resource is this very URL (the signature already binds it), written with a
   // literal '?', so only custom policies go through wildcard matching.
-  if (policyParam !== undefined && st.resource !== undefined && !resourceMatcher(st.resource)(a.resourceUrl)) {
+  if (
+    policyParam !== undefined &&
+    st.resource !== undefined &&
+    !resourceMatcher(st.resource)(a.resourceUrl)
+  ) {
     return fail('AccessDenied', `${a.resourceUrl} does not match the policy Resource ${st.resource}`);
   }
   return { ok: true, source: fromUrl ? 'url' : 'cookies', keyPairId };

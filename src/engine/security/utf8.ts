@@ -52,14 +52,25 @@ export function utf8Decode(b: Uint8Array): string {
     const c = b[i++];
     let cp: number;
     if (c < 0x80) cp = c;
-    else if (c >= 0xc2 && c < 0xe0 && i < b.length && (b[i] & 0xc0) === 0x80) cp = ((c & 0x1f) << 6) | (b[i++] & 0x3f);
-    else if (c >= 0xe0 && c < 0xf0 && i + 1 < b.length && (b[i] & 0xc0) === 0x80 && (b[i + 1] & 0xc0) === 0x80) {
+    else if (c >= 0xc2 && c < 0xe0 && i < b.length && (b[i] & 0xc0) === 0x80)
+      cp = ((c & 0x1f) << 6) | (b[i++] & 0x3f);
+    else if (
+      c >= 0xe0 &&
+      c < 0xf0 &&
+      i + 1 < b.length &&
+      (b[i] & 0xc0) === 0x80 &&
+      (b[i + 1] & 0xc0) === 0x80
+    ) {
       cp = ((c & 0x0f) << 12) | ((b[i] & 0x3f) << 6) | (b[i + 1] & 0x3f);
       i += 2;
       if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)) cp = 0xfffd;
     } else if (
-      c >= 0xf0 && c < 0xf5 && i + 2 < b.length &&
-      (b[i] & 0xc0) === 0x80 && (b[i + 1] & 0xc0) === 0x80 && (b[i + 2] & 0xc0) === 0x80
+      c >= 0xf0 &&
+      c < 0xf5 &&
+      i + 2 < b.length &&
+      (b[i] & 0xc0) === 0x80 &&
+      (b[i + 1] & 0xc0) === 0x80 &&
+      (b[i + 2] & 0xc0) === 0x80
     ) {
       cp = ((c & 0x07) << 18) | ((b[i] & 0x3f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f);
       i += 3;

@@ -14,6 +14,7 @@ import type {
   InvalidationStatus,
   LogRecord,
   OriginFetch,
+  OriginRequest,
   OriginResponse,
   RunSummary,
   Stats,
@@ -80,6 +81,7 @@ export class SimEngine implements Engine {
     this.pipeline = new Pipeline(this.d);
     this.responder = new Responder(this.d);
     this.origins = new SimulatedOrigins(ns.source, ns.origins, epochMs);
+    this.d.keys.useCatalogs(this.origins.catalogs);
     this.invalidations = new Invalidations(topology, this.d.ids, cost, ns.settings.invalidationCompletionMs, ns.defaultRootObject);
     this.pendingEvents = (ns.source.events ?? [])
       .filter((e) => e.kind === 'invalidation' && e.paths && e.paths.length > 0)
@@ -160,7 +162,7 @@ export class SimEngine implements Engine {
       const call = r.value;
       let res: OriginResponse;
       if (this.originFetch) {
-        const raw = await this.originFetch(call.request);
+        const raw = await this.originFetch(forOriginFetch(call.request));
         res = checkOriginResponse(raw, call.request.originId);
       } else {
         res = this.origins.respond(call.origin, call.request, ctx.catalogIndex);
@@ -251,4 +253,15 @@ function checkOriginResponse(raw: OriginResponse, originId: string): OriginRespo
     throw new TypeError(`originFetch for origin "${originId}" must return { status, headers, body?, bodySize?, latencyMs?, error? } (got ${JSON.stringify(raw)}).`);
   }
   return { ...raw, status: raw.status ?? 0, headers: normalizeHeaders(raw.headers ?? {}) };
+}
+
+/** The OriginRequest handed to a user's originFetch: a copy (the pipeline reuses its own), with
+ * single header lines as strings and only repeated lines as arrays (DESIGN.md). */
+function forOriginFetch(req: OriginRequest): OriginRequest {
+  const headers: Record<string, string | string[]> = {};
+  for (const name of Object.keys(req.headers)) {
+    const v = req.headers[name];
+    headers[name] = Array.isArray(v) && v.length === 1 ? v[0] : Array.isArray(v) ? [...v] : v;
+  }
+  return { ...req, headers };
 }

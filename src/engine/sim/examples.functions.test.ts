@@ -149,3 +149,32 @@ describe('V53 FN-LAMBDA-EDGE-GENERATED', () => {
     });
   });
 });
+
+describe('CloudFront Function generated responses (spec §8.1)', () => {
+  it('a viewer-request response goes straight to the viewer: FunctionGeneratedResponse, not cached, no viewer-response', async () => {
+    const h = await harness(
+      exampleScenario({
+        behavior: {
+          functionAssociations: [
+            { eventType: 'viewer-request', functionName: 'deny' },
+            { eventType: 'viewer-response', functionName: 'tag' },
+          ],
+        },
+        scenario: {
+          functions: [
+            cff('deny', "function handler(event) { return { statusCode: 403, statusDescription: 'Forbidden', body: 'no' }; }"),
+            cff('tag', "function handler(event) { var res = event.response; res.headers['x-fn'] = { value: '1' }; return res; }"),
+          ],
+        },
+      }),
+    );
+    const a = await h.get('/a');
+    h.at(1);
+    const b = await h.get('/a');
+    expect([a.status, a.body, xcache(a), a.headers['server'], a.headers['x-fn'], xcache(b), h.calls.length]).toEqual([
+      403, 'no', 'FunctionGeneratedResponse', 'CloudFront', undefined, 'FunctionGeneratedResponse', 0,
+    ]);
+    expect(h.engine.stats().functionInvocations).toEqual({ deny: 2 });
+    expect(h.engine.stats().generated).toBe(2);
+  });
+});

@@ -1,9 +1,30 @@
 // The cache key of a request (spec §4.1-4.4), memoized for the common case where only the path
 // (and the normalized Accept-Encoding) is in the key: run() then finds the key string by the
 // interned catalog path without building anything.
+//
+// Key ids: when only the path is in the key and the path is a simulated catalog's object, the
+// key is a function of (behavior, Accept-Encoding variant, catalog index), so it gets an integer
+// id (a range per variant and catalog path family, plus the index) and the tier stores index it
+// by that integer (TierStore.getAt): no string hashing, and no key string kept per cached
+// object. The id depends on the path alone, never on who sent the request, so request() and
+// run() find each other's copies. Every other key is stored by its string (keyId -1).
 import { buildCacheKey, invalidationTarget, normalizeAcceptEncoding, type CacheKeyInfo, type NormalizedAcceptEncoding } from '../cache/cacheKey';
 import type { NormalizedScenario, ResolvedBehavior } from '../normalize';
+import type { VirtualCatalog } from '../traffic/catalog';
 import type { RequestCtx } from './model';
+
+declare module './model' {
+  interface RequestCtx {
+    /** the integer id tier stores know ctx.key by (catalog keys), -1 when they use ctx.key;
+     * set by KeyBuilder.compute (model.ts is another layer's file: declared here) */
+    keyId: number;
+  }
+}
+
+/** Ids per (key variant, catalog path family): catalog indexes at or above it use string keys. */
+const ID_RANGE = 1 << 24;
+/** Id ranges available below 2^31 (variants beyond it use string keys). */
+const MAX_ID_RANGES = 127;
 
 /** Entries per memo generation: the memo keeps at most two generations (the current one and the
  * previous), so popular keys stay while memory stays bounded on million-object catalogs. */
@@ -64,8 +85,64 @@ export class KeyBuilder {
   private lastAe: string | undefined = undefined;
   private lastMemo: KeyMemo | null = null;
 
+  /** catalogs by slot (the order of SimulatedOrigins.catalogs, as run() numbers them) */
+  private catalogs: VirtualCatalog[] = [];
+  /** slot -> the first slot with the same path prefix and extension (same paths, same ids) */
+  private canonicalSlot: number[] = [];
+  private idRanges = 0;
+
   constructor(private readonly ns: NormalizedScenario) {
     this.memo = ns.behaviors.map(() => new Map());
+  }
+
+  /** The simulated catalogs, in the order run() numbers them (RequestCtx.catalogSlot). */
+  useCatalogs(catalogs: Map<string, VirtualCatalog>): void {
+    this.catalogs = [...catalogs.values()];
+    this.canonicalSlot = this.catalogs.map((c) => this.catalogs.findIndex((o) => o.pathPrefix === c.pathPrefix && o.extension === c.extension));
+  }
+
+  /** Id ranges by key variant: the path-only key is host + path + the Accept-Encoding part, so
+   * the variant is the normalized Accept-Encoding (behaviors with the same one share keys, as
+   * their key strings are equal). Value: canonical catalog slot -> first id of its range. */
+  private readonly idBases = new Map<string, number[]>();
+  private lastVariant: string | undefined = undefined;
+  private lastBases: number[] = [];
+
+  /** Catalog slot and index of a path-only key's path, or -1: run() knows them, request() parses. */
+  private keyIdFor(ctx: RequestCtx): number {
+    if (this.catalogs.length === 0) return -1;
+    let slot = -1;
+    let ci = -1;
+    if (ctx.catalogSlot >= 0 && ctx.catalogIndex >= 0 && ctx.uri === ctx.originalUri) {
+      slot = ctx.catalogSlot;
+      ci = ctx.catalogIndex;
+    } else {
+      for (let s = 0; s < this.catalogs.length && ci < 0; s++) {
+        ci = this.catalogs[s].indexOf(ctx.uri);
+        slot = s;
+      }
+      if (ci < 0) return -1;
+    }
+    if (ci >= ID_RANGE) return -1;
+    slot = this.canonicalSlot[slot];
+    // '\n' cannot be a normalized Accept-Encoding: it stands for "no Accept-Encoding part".
+    const variant = ctx.aeKey ?? '\n';
+    if (variant !== this.lastVariant) {
+      let bases = this.idBases.get(variant);
+      if (bases === undefined) {
+        bases = [];
+        this.idBases.set(variant, bases);
+      }
+      this.lastVariant = variant;
+      this.lastBases = bases;
+    }
+    let base = this.lastBases[slot];
+    if (base === undefined) {
+      if (this.idRanges >= MAX_ID_RANGES) return -1;
+      base = this.idRanges++ * ID_RANGE;
+      this.lastBases[slot] = base;
+    }
+    return base + ci;
   }
 
   private pathOnly(b: ResolvedBehavior, ctx: RequestCtx): boolean {
@@ -112,6 +189,14 @@ export class KeyBuilder {
         this.lastB = b.index;
         this.lastAe = aeSlot;
       }
+      const options = ctx.method === 'OPTIONS' && b.cachesOptions;
+      ctx.keyId = options ? -1 : this.keyIdFor(ctx);
+      // run() without a trace needs no key string for an id-keyed request (nothing reads it).
+      if (ctx.keyId >= 0 && ctx.trace === null && ctx.lightOriginRequests) {
+        ctx.key = '';
+        ctx.keyInfo = null;
+        return;
+      }
       const ci = ctx.catalogIndex;
       // The catalog index stands for the path only while no function has changed the URI.
       const indexed = ctx.catalogSlot >= 0 && ci >= 0 && ci < INDEXED_MAX && ctx.uri === ctx.originalUri;
@@ -124,6 +209,7 @@ export class KeyBuilder {
       key = k;
       ctx.keyInfo = null;
     } else {
+      ctx.keyId = -1;
       const info = buildCacheKey(p, ctx.edgeRequest(), ctx.aeKey, this.ns.domainName);
       ctx.keyInfo = info;
       key = info.key;

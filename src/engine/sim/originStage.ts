@@ -205,7 +205,7 @@ export class OriginStage {
       const req: EdgeRequest = { method: m, uri, querystring, headers, clientIp: ctx.clientIp, body: ctx.body };
       const resp: EdgeResponse = { status: answer.status, headers: answer.headers, body: answer.body, bodySize: answer.bodySize };
       const out = d.hooks.origin(ctx, b.originResponse, 'origin-response', req, resp, origin.config, fnRegion, t);
-      ctx.upAt = t += out.info.durationMs;
+      ctx.upAt = t + out.info.durationMs;
       if (out.kind === 'error') {
         ctx.upObj = withoutCaching(this.lambdaError(ctx, out.status, out.message, origin.id));
         return ANSWER_OBJECT;

@@ -28,9 +28,9 @@ describe("CloudFront's own response headers", () => {
     const h = await harness(exampleScenario());
     const r = await h.get('/a', { headers: { 'X-Forwarded-For': '203.0.113.9' } });
     const sent = h.calls[0];
-    expect(sent.headers['x-amz-cf-id']).toEqual([r.headers['x-amz-cf-id']]);
-    expect(sent.headers['x-forwarded-for']).toEqual(['203.0.113.9,198.51.100.10']);
-    expect(sent.headers['host']).toEqual(['app.example.com']);
+    expect(sent.headers['x-amz-cf-id']).toEqual(r.headers['x-amz-cf-id']);
+    expect(sent.headers['x-forwarded-for']).toEqual('203.0.113.9,198.51.100.10');
+    expect(sent.headers['host']).toEqual('app.example.com');
     expect(sent.at).toBeGreaterThanOrEqual(0);
   });
 });
@@ -146,7 +146,7 @@ describe('stale serving', () => {
     h.at(15);
     const stale = await h.get('/a');
     expect([stale.status, stale.body, xcache(stale), stale.headers['age'], h.calls.length]).toEqual([200, 'v1', 'RefreshHit', '15', 2]);
-    expect(h.calls[1].headers['if-none-match']).toEqual(['"e1"']);
+    expect(h.calls[1].headers['if-none-match']).toEqual('"e1"');
     h.at(16);
     const fresh = await h.get('/a');
     expect([xcache(fresh), fresh.headers['age'], h.calls.length]).toEqual(['Hit', '1', 2]);
@@ -184,7 +184,7 @@ describe('Vary and conditional pass-through', () => {
   it("a viewer's If-None-Match on a cold edge reaches the origin, whose 304 is passed on", async () => {
     const h = await harness(exampleScenario());
     const r = await h.get('/a', { headers: { 'if-none-match': '"e1"' } });
-    expect([r.status, r.body, xcache(r), h.calls[0].headers['if-none-match']]).toEqual([304, undefined, 'Miss', ['"e1"']]);
+    expect([r.status, r.body, xcache(r), h.calls[0].headers['if-none-match']]).toEqual([304, undefined, 'Miss', '"e1"']);
   });
 
   it('filters Vary to what CloudFront keys on and drops Set-Cookie when cookies are not forwarded', async () => {
@@ -291,7 +291,7 @@ describe('modelling settings (UNCONFIRMED points of the spec)', () => {
     await h.get('/a');
     h.at(15);
     const r = await h.get('/a');
-    expect([xcache(r), r.headers['etag'], h.calls[1].headers['if-none-match']]).toEqual(['Miss', '"e2"', ['"e1"']]);
+    expect([xcache(r), r.headers['etag'], h.calls[1].headers['if-none-match']]).toEqual(['Miss', '"e2"', '"e1"']);
     const h2 = await harness(exampleScenario({ scenario: { settings: { refreshWith200XCache: 'RefreshHit' } } }), changing());
     await h2.get('/a');
     h2.at(15);

@@ -210,6 +210,10 @@ export class Pipeline {
         cookies: info.cookies,
         acceptEncoding: ctx.aeKey,
         collapsing: ctx.collapse,
+        // For "why was this a miss?" (src/engine/explain): the method class and the policy's TTLs.
+        method: m,
+        cached: !ctx.proxy,
+        policy: cachePolicyFacts(b),
       });
     }
 
@@ -261,4 +265,10 @@ export class Pipeline {
     ctx.resultType = 'Error';
     if (ctx.detailedType === '') ctx.detailedType = 'Error';
   }
+}
+
+/** The cache policy facts the inspector's explanation needs (JSON-safe; trace only, never the hot path). */
+function cachePolicyFacts(b: ResolvedBehavior): { name: string; id?: string; minTtl: number; defaultTtl: number; maxTtl: number; cachingDisabled: boolean } {
+  const p = b.cachePolicy;
+  return { name: p.name, id: p.id, minTtl: p.minTtl, defaultTtl: p.defaultTtl, maxTtl: p.maxTtl, cachingDisabled: p.cachingDisabled };
 }

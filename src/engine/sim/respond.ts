@@ -113,8 +113,7 @@ export class Responder {
       body = undefined;
       bodySize = 0;
     }
-    let status = ctx.status;
-    let response: EdgeResponse = { status, statusDescription: STATUS_TEXT[status], headers, body, bodySize };
+    let response: EdgeResponse = { status: ctx.status, statusDescription: STATUS_TEXT[ctx.status], headers, body, bodySize };
 
     if (b?.responseHeadersPolicy) applyResponseHeadersPolicy(b.responseHeadersPolicy, headers, { method: ctx.method, headers: ctx.headers });
 
@@ -134,7 +133,6 @@ export class Responder {
         ctx.status = response.status;
       }
     }
-    status = response.status;
 
     if (ctx.trace !== null || ctx.requestId !== '') {
       ensureRequestIds(ctx, d.ids);

@@ -135,6 +135,9 @@ export class Runner {
     const ctx = this.ctx;
     const domain = d.ns.domainName;
     let n = 0;
+    // origin id -> catalog slot of the previous request (one catalog in most scenarios)
+    let lastOrigin = '';
+    let lastSlot = -1;
     let nextEvent = this.hooks.nextEventAt();
     while (gen.next(req, toMs)) {
       if (req.atMs >= nextEvent) {
@@ -165,7 +168,11 @@ export class Runner {
       ctx.requestId = '';
       ctx.via = '';
       ctx.catalogIndex = req.objectIndex;
-      ctx.catalogSlot = req.objectIndex >= 0 ? (this.catalogSlots.get(req.originId) ?? -1) : -1;
+      if (req.originId !== lastOrigin) {
+        lastOrigin = req.originId;
+        lastSlot = this.catalogSlots.get(lastOrigin) ?? -1;
+      }
+      ctx.catalogSlot = req.objectIndex >= 0 ? lastSlot : -1;
       ctx.lightOriginRequests = true;
       const rest = this.pipeline.start(ctx);
       if (rest !== null) this.drive(rest);

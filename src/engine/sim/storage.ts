@@ -2,7 +2,7 @@
 // shares, decides whether tiers may keep it, refreshes a copy after a 304 (§2.1), and makes the
 // edge's compressed variant (§4.5). The rules themselves live in ../http/ttl and ../http/compression.
 import { parseCacheControlLines } from '../http/cacheControl';
-import { chooseEncoding, compressedSize, weakenEtag } from '../http/compression';
+import { chooseEncoding, COMPRESSIBLE_TYPES, compressedSize, mediaType, weakenEtag } from '../http/compression';
 import type { HeaderMap } from '../http/model';
 import { computeTtl, DEFAULT_ERROR_CACHING_MIN_TTL, errorCacheTtl, isCacheableStatus, parseAgeHeader, preventsCollapsing, shouldStore } from '../http/ttl';
 import type { NormalizedScenario } from '../normalize';
@@ -101,9 +101,9 @@ export class Storage {
     let headers = old.headers;
     let storedAt = ctx.t0;
     let ttlMs: number;
-    let swrMs = old.swrMs;
-    let sieMs = old.sieMs;
-    let noCollapse = old.noCollapse;
+    let swrMs: number;
+    let sieMs: number;
+    let noCollapse: boolean;
     if (fresher) {
       storedAt = fresher.storedAt;
       ttlMs = fresher.ttlMs;
@@ -161,6 +161,9 @@ export class Storage {
     const b = ctx.behavior;
     if (!b.compress || o.encoding !== null || ctx.aeKey === undefined) return o;
     const h = o.headers;
+    // chooseEncoding refuses any type outside COMPRESSIBLE_TYPES; deciding that first from a
+    // memo (catalog objects share one Content-Type string) skips building its input per miss.
+    if (!this.compressibleType(h['content-type']?.[0])) return o;
     const cl = h['content-length']?.[0] ?? (o.bodySize > 0 ? String(o.bodySize) : undefined);
     const enc = chooseEncoding({
       compress: true,
@@ -184,6 +187,18 @@ export class Storage {
       o.revalidatable, o.noCollapse, o.cacheable, o.invTarget, o.originId, o.generatedBy, o.errorType, enc, o.fetchSeq, o.availableAt,
     );
     return v;
+  }
+
+  private lastType: string | undefined = undefined;
+  private lastTypeCompressible = false;
+
+  /** Whether chooseEncoding could compress this Content-Type at all (its media-type rule). */
+  private compressibleType(contentType: string | undefined): boolean {
+    if (contentType !== this.lastType || contentType === undefined) {
+      this.lastType = contentType;
+      this.lastTypeCompressible = COMPRESSIBLE_TYPES.has(mediaType(contentType));
+    }
+    return this.lastTypeCompressible;
   }
 
   /** Whether an expired copy may be served because revalidation failed with `status`

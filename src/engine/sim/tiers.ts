@@ -115,7 +115,7 @@ export class Tiers {
     ctx.tiersMask |= tier.kind === 'edge' ? TOUCHED_EDGE : tier.kind === 'regional' ? TOUCHED_REGIONAL : TOUCHED_SHIELD;
     if (tier.kind === 'shield' && this.shieldBilled(ctx, ctx.behavior, tier)) this.d.cost.addShieldRequest(this.d.topology.regionPricing(tier.region));
     const t0 = ctx.t0;
-    let obj = ctx.proxy ? undefined : tier.store.get(ctx.key);
+    let obj = ctx.proxy ? undefined : tier.store.getAt(ctx.keyId, ctx.key);
 
     // (A nanosecond of tolerance: visibility times are sums of floating-point hop times.)
     if (obj !== undefined && obj.availableAt > at + 1e-6) {
@@ -173,19 +173,32 @@ export class Tiers {
     return NEED_UPSTREAM;
   }
 
-  /** The asynchronous half: revalidate the expired copy in ctx.lookupObj, or fetch on a miss. */
+  /** The asynchronous half: revalidate the expired copy in ctx.lookupObj, or fetch on a miss.
+   * The generator body is kept minimal (the work is in missStart / missAnswer): every miss
+   * allocates one generator per tier, sized by this body's registers. */
   *upstreamOf(ctx: RequestCtx, tier: TierInstance, level: number, member: number, at: number, cE: string | undefined, cL: string | undefined, cFromCopy: boolean): PipelineGen<number> {
     const obj = ctx.lookupObj;
     ctx.lookupObj = null;
     if (obj !== null) return yield* this.revalidate(ctx, tier, level, member, at, obj, cE, cL, cFromCopy);
-    const isEdge = member < 0 && level === 0;
-
     // Miss: ask the next tier up.
+    const hop = this.missStart(ctx, tier, level, member, at);
+    const next = this.nextTier(ctx, level, member, at + hop / 2, cE, cL, cFromCopy);
+    const kind = typeof next === 'number' ? next : yield* next;
+    return this.missAnswer(ctx, tier, level, member, kind, hop, cE, cL, cFromCopy);
+  }
+
+  /** A miss's first half: counts it, traces it, returns the round trip to the next tier up. */
+  private missStart(ctx: RequestCtx, tier: TierInstance, level: number, member: number, at: number): number {
     tier.counters.misses++;
     if (ctx.trace) this.step(ctx, tier, at, ctx.proxy ? 'skipped' : 'miss', ctx.proxy ? `${ctx.method} is never cached: passed through` : 'Not in cache: asking the next tier');
     const hop = this.hopMs(ctx, tier, level, member);
     ctx.netMs += hop / 2;
-    const kind = yield* this.upstream(ctx, level, member, at + hop / 2, cE, cL, cFromCopy);
+    return hop;
+  }
+
+  /** A miss's second half, once the tier above answered `kind`: stores and answers. */
+  private missAnswer(ctx: RequestCtx, tier: TierInstance, level: number, member: number, kind: number, hop: number, cE: string | undefined, cL: string | undefined, cFromCopy: boolean): number {
+    const isEdge = member < 0 && level === 0;
     ctx.netMs += hop / 2;
     const readyAt = ctx.upAt + hop / 2;
     let up = ctx.upObj!;
@@ -208,7 +221,7 @@ export class Tiers {
       const visible = readyAt - ctx.netMs;
       if (obj.availableAt < visible) obj.availableAt = visible;
     }
-    tier.store.set(ctx.key, obj);
+    tier.store.setAt(ctx.keyId, ctx.key, obj);
   }
 
   /** An expired copy: conditional request upstream (spec §2.1), stale-on-error (§1.4-1.6). */
@@ -218,7 +231,8 @@ export class Tiers {
     this.step(ctx, tier, at, 'stale', own ? `Expired (age ${secs(ctx.t0 - obj.storedAt)} ≥ TTL ${secs(obj.ttlMs)}): revalidating with ${obj.etag !== undefined ? 'If-None-Match' : 'If-Modified-Since'}` : `Expired (age ${secs(ctx.t0 - obj.storedAt)} ≥ TTL ${secs(obj.ttlMs)}) and no validator: fetching again`);
     const hop = this.hopMs(ctx, tier, level, member);
     ctx.netMs += hop / 2;
-    const kind = yield* this.upstream(ctx, level, member, at + hop / 2, own ? obj.etag : undefined, own ? obj.lastModified : undefined, true);
+    const next = this.nextTier(ctx, level, member, at + hop / 2, own ? obj.etag : undefined, own ? obj.lastModified : undefined, true);
+    const kind = typeof next === 'number' ? next : yield* next;
     ctx.netMs += hop / 2;
     const readyAt = ctx.upAt + hop / 2;
     const up = ctx.upObj!;
@@ -228,7 +242,7 @@ export class Tiers {
       fresh.availableAt = readyAt - ctx.netMs;
       fresh.prev = obj;
       obj.prev = null;
-      tier.store.set(ctx.key, fresh);
+      tier.store.setAt(ctx.keyId, ctx.key, fresh);
       if (isEdge) ctx.edgeOutcome = 'refresh';
       return this.answer(ctx, fresh, readyAt, cE, cL, cFromCopy);
     }
@@ -246,21 +260,22 @@ export class Tiers {
     let fresh = up;
     if (isEdge) fresh = this.d.storage.compressForViewer(ctx, fresh);
     if (fresh.cacheable) this.store(ctx, tier, fresh, readyAt);
-    else tier.store.delete(ctx.key);
+    else tier.store.deleteAt(ctx.keyId, ctx.key);
     if (isEdge) ctx.edgeOutcome = 'refresh-200';
     return this.answer(ctx, fresh, readyAt, cE, cL, cFromCopy);
   }
 
-  /** The next tier up (its lookup inline, so a hit there creates no generator), or the origin stage. */
-  private *upstream(ctx: RequestCtx, level: number, member: number, at: number, cE: string | undefined, cL: string | undefined, cFromCopy: boolean): PipelineGen<number> {
-    if (member >= 0) return yield* this.origin.fetch(ctx, member, at, cE, cL, cFromCopy);
+  /** The next tier up with its lookup inline: the answer code when that tier answered, else the
+   * generator that continues upstream (so hits further up create no generator either). */
+  private nextTier(ctx: RequestCtx, level: number, member: number, at: number, cE: string | undefined, cL: string | undefined, cFromCopy: boolean): number | PipelineGen<number> {
+    if (member >= 0) return this.origin.fetch(ctx, member, at, cE, cL, cFromCopy);
     if (level + 1 < ctx.levels.length) {
       const tier = ctx.levels[level + 1];
       const code = this.lookup(ctx, tier, level + 1, -1, at, cE, cL, cFromCopy);
       if (code !== NEED_UPSTREAM) return code;
-      return yield* this.upstreamOf(ctx, tier, level + 1, -1, at, cE, cL, cFromCopy);
+      return this.upstreamOf(ctx, tier, level + 1, -1, at, cE, cL, cFromCopy);
     }
-    return yield* this.originGroup(ctx, ctx.levels[level], at, cE, cL, cFromCopy);
+    return this.originGroup(ctx, ctx.levels[level], at, cE, cL, cFromCopy);
   }
 
   /** Origin group failover (spec §7.1): GET/HEAD/OPTIONS only, the primary first every time,
@@ -291,12 +306,18 @@ export class Tiers {
       const up = ctx.upObj!;
       const failed = up.generatedBy === 'cloudfront' || target.failoverCodes.has(up.status);
       if (!failed) return kind;
-      if (ctx.trace) {
-        ctx.trace.push({ stage: 'origin', detail: `Primary origin "${o.id}" ${up.generatedBy === 'cloudfront' ? 'could not be reached' : `answered ${up.status}, a failover code of group "${target.id}"`}: trying the secondary "${members[i + 1].id}"`, atMs: readyAt, durationMs: 0, location: o.id, outcome: 'failover' });
-      }
+      if (ctx.trace) this.traceFailover(ctx, i, readyAt);
       t = readyAt;
     }
     return ANSWER_OBJECT;
+  }
+
+  /** (kept out of originGroup so its generator stays small) */
+  private traceFailover(ctx: RequestCtx, i: number, readyAt: number): void {
+    const target = ctx.behavior.target;
+    const o = target.members[i];
+    const up = ctx.upObj!;
+    ctx.trace!.push({ stage: 'origin', detail: `Primary origin "${o.id}" ${up.generatedBy === 'cloudfront' ? 'could not be reached' : `answered ${up.status}, a failover code of group "${target.id}"`}: trying the secondary "${target.members[i + 1].id}"`, atMs: readyAt, durationMs: 0, location: o.id, outcome: 'failover' });
   }
 
   /** A stale-while-revalidate refresh, after the viewer got the stale copy (run once per request). */

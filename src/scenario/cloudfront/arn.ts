@@ -17,6 +17,8 @@ export function functionNameFromArn(arn: string, path: string): string {
 /** AWS's documentation account id, for ARNs of functions a scenario made itself. */
 const EXAMPLE_ACCOUNT = '123456789012';
 
-export const cloudFrontFunctionArn = (name: string) => `arn:aws:cloudfront::${EXAMPLE_ACCOUNT}:function/${name}`;
+export const cloudFrontFunctionArn = (name: string) =>
+  `arn:aws:cloudfront::${EXAMPLE_ACCOUNT}:function/${name}`;
 /** Lambda@Edge needs a numbered version in us-east-1. */
-export const lambdaFunctionArn = (name: string) => `arn:aws:lambda:us-east-1:${EXAMPLE_ACCOUNT}:function:${name}:1`;
+export const lambdaFunctionArn = (name: string) =>
+  `arn:aws:lambda:us-east-1:${EXAMPLE_ACCOUNT}:function:${name}:1`;

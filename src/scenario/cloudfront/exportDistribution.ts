@@ -7,9 +7,25 @@ import { toList, type Json } from './read';
 
 /** The API's field order, used for the top level so exports read like the CLI's output. */
 const TOP_LEVEL_ORDER = [
-  'CallerReference', 'Aliases', 'DefaultRootObject', 'Origins', 'OriginGroups', 'DefaultCacheBehavior',
-  'CacheBehaviors', 'CustomErrorResponses', 'Comment', 'Logging', 'PriceClass', 'Enabled', 'ViewerCertificate',
-  'Restrictions', 'WebACLId', 'HttpVersion', 'IsIPV6Enabled', 'ContinuousDeploymentPolicyId', 'Staging',
+  'CallerReference',
+  'Aliases',
+  'DefaultRootObject',
+  'Origins',
+  'OriginGroups',
+  'DefaultCacheBehavior',
+  'CacheBehaviors',
+  'CustomErrorResponses',
+  'Comment',
+  'Logging',
+  'PriceClass',
+  'Enabled',
+  'ViewerCertificate',
+  'Restrictions',
+  'WebACLId',
+  'HttpVersion',
+  'IsIPV6Enabled',
+  'ContinuousDeploymentPolicyId',
+  'Staging',
 ];
 
 /** Sets `key` only when the value is defined. */
@@ -38,7 +54,10 @@ export function exportDistribution(d: Distribution, unmodeled: Record<string, un
             FailoverCriteria: own(`${pre}.FailoverCriteria`, {
               StatusCodes: own(`${pre}.FailoverCriteria.StatusCodes`, toList(g.failoverCriteria.statusCodes)),
             }),
-            Members: own(`${pre}.Members`, toList(g.members.map((m) => own(`${pre}.Members[${m}]`, { OriginId: m })))),
+            Members: own(
+              `${pre}.Members`,
+              toList(g.members.map((m) => own(`${pre}.Members[${m}]`, { OriginId: m }))),
+            ),
           });
         }),
       ),
@@ -88,17 +107,31 @@ function exportOrigin(o: Origin, own: <T extends Json>(prefix: string, o: T) => 
   if (o.customHeaders) {
     out.CustomHeaders = own(
       `${pre}.CustomHeaders`,
-      toList(o.customHeaders.map((h) => own(`${pre}.CustomHeaders[${h.headerName}]`, { HeaderName: h.headerName, HeaderValue: h.headerValue }))),
+      toList(
+        o.customHeaders.map((h) =>
+          own(`${pre}.CustomHeaders[${h.headerName}]`, {
+            HeaderName: h.headerName,
+            HeaderValue: h.headerValue,
+          }),
+        ),
+      ),
     );
   }
-  if (o.s3OriginConfig) out.S3OriginConfig = own(`${pre}.S3OriginConfig`, { OriginAccessIdentity: o.s3OriginConfig.originAccessIdentity });
+  if (o.s3OriginConfig)
+    out.S3OriginConfig = own(`${pre}.S3OriginConfig`, {
+      OriginAccessIdentity: o.s3OriginConfig.originAccessIdentity,
+    });
   if (o.customOriginConfig) {
     const c = o.customOriginConfig;
     const co: Json = own(`${pre}.CustomOriginConfig`, {});
     put(co, 'HTTPPort', c.httpPort);
     put(co, 'HTTPSPort', c.httpsPort);
     put(co, 'OriginProtocolPolicy', c.originProtocolPolicy);
-    if (c.originSslProtocols) co.OriginSslProtocols = own(`${pre}.CustomOriginConfig.OriginSslProtocols`, toList(c.originSslProtocols));
+    if (c.originSslProtocols)
+      co.OriginSslProtocols = own(
+        `${pre}.CustomOriginConfig.OriginSslProtocols`,
+        toList(c.originSslProtocols),
+      );
     put(co, 'OriginReadTimeout', c.originReadTimeout);
     put(co, 'OriginKeepaliveTimeout', c.originKeepaliveTimeout);
     out.CustomOriginConfig = co;
@@ -114,12 +147,19 @@ function exportOrigin(o: Origin, own: <T extends Json>(prefix: string, o: T) => 
   return own(pre, out);
 }
 
-function exportBehavior(b: CacheBehavior, pre: string, own: <T extends Json>(prefix: string, o: T) => T): Json {
+function exportBehavior(
+  b: CacheBehavior,
+  pre: string,
+  own: <T extends Json>(prefix: string, o: T) => T,
+): Json {
   const out: Json = {};
   put(out, 'PathPattern', b.pathPattern);
   out.TargetOriginId = b.targetOriginId;
   if (b.trustedKeyGroups) {
-    out.TrustedKeyGroups = own(`${pre}.TrustedKeyGroups`, { Enabled: b.trustedKeyGroups.length > 0, ...toList(b.trustedKeyGroups) });
+    out.TrustedKeyGroups = own(`${pre}.TrustedKeyGroups`, {
+      Enabled: b.trustedKeyGroups.length > 0,
+      ...toList(b.trustedKeyGroups),
+    });
   }
   out.ViewerProtocolPolicy = b.viewerProtocolPolicy;
   out.AllowedMethods = own(`${pre}.AllowedMethods`, {
@@ -132,7 +172,10 @@ function exportBehavior(b: CacheBehavior, pre: string, own: <T extends Json>(pre
       `${pre}.LambdaFunctionAssociations`,
       toList(
         b.lambdaFunctionAssociations.map((a) => {
-          const o: Json = { LambdaFunctionARN: a.lambdaFunctionArn ?? lambdaFunctionArn(a.functionName), EventType: a.eventType };
+          const o: Json = {
+            LambdaFunctionARN: a.lambdaFunctionArn ?? lambdaFunctionArn(a.functionName),
+            EventType: a.eventType,
+          };
           put(o, 'IncludeBody', a.includeBody);
           return own(`${pre}.LambdaFunctionAssociations[${a.eventType}]`, o);
         }),
@@ -158,10 +201,18 @@ function exportBehavior(b: CacheBehavior, pre: string, own: <T extends Json>(pre
   if (b.forwardedValues) {
     const fv = b.forwardedValues;
     const cookies: Json = { Forward: fv.cookies.forward };
-    if (fv.cookies.whitelistedNames) cookies.WhitelistedNames = own(`${pre}.ForwardedValues.Cookies.WhitelistedNames`, toList(fv.cookies.whitelistedNames));
+    if (fv.cookies.whitelistedNames)
+      cookies.WhitelistedNames = own(
+        `${pre}.ForwardedValues.Cookies.WhitelistedNames`,
+        toList(fv.cookies.whitelistedNames),
+      );
     const o: Json = { QueryString: fv.queryString, Cookies: own(`${pre}.ForwardedValues.Cookies`, cookies) };
     if (fv.headers) o.Headers = own(`${pre}.ForwardedValues.Headers`, toList(fv.headers));
-    if (fv.queryStringCacheKeys) o.QueryStringCacheKeys = own(`${pre}.ForwardedValues.QueryStringCacheKeys`, toList(fv.queryStringCacheKeys));
+    if (fv.queryStringCacheKeys)
+      o.QueryStringCacheKeys = own(
+        `${pre}.ForwardedValues.QueryStringCacheKeys`,
+        toList(fv.queryStringCacheKeys),
+      );
     out.ForwardedValues = own(`${pre}.ForwardedValues`, o);
   }
   put(out, 'MinTTL', b.minTtl);

@@ -36,11 +36,30 @@ const POLICY_SPECIAL: Record<string, string> = {
 
 /** Fields that are { Quantity, Items } lists in the API: an index after them reads ".Items[i]". */
 const LISTS = new Set([
-  'aliases', 'origins', 'originGroups', 'cacheBehaviors', 'customErrorResponses', 'customHeaders',
-  'originSslProtocols', 'statusCodes', 'members', 'allowedMethods', 'cachedMethods', 'trustedKeyGroups',
-  'functionAssociations', 'lambdaFunctionAssociations', 'queryStringCacheKeys', 'whitelistedNames',
-  'headers', 'cookies', 'queryStrings', 'accessControlAllowOrigins', 'accessControlAllowHeaders',
-  'accessControlAllowMethods', 'accessControlExposeHeaders', 'removeHeaders',
+  'aliases',
+  'origins',
+  'originGroups',
+  'cacheBehaviors',
+  'customErrorResponses',
+  'customHeaders',
+  'originSslProtocols',
+  'statusCodes',
+  'members',
+  'allowedMethods',
+  'cachedMethods',
+  'trustedKeyGroups',
+  'functionAssociations',
+  'lambdaFunctionAssociations',
+  'queryStringCacheKeys',
+  'whitelistedNames',
+  'headers',
+  'cookies',
+  'queryStrings',
+  'accessControlAllowOrigins',
+  'accessControlAllowHeaders',
+  'accessControlAllowMethods',
+  'accessControlExposeHeaders',
+  'removeHeaders',
 ]);
 
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -84,7 +103,10 @@ export function cloudFrontPath(path: readonly PathSegment[], scenario?: Scenario
   if (typeof head === 'string' && policyRoot[head] && rest.length) {
     const [id, ...field] = rest;
     let inner = rename(field, true);
-    if (head === 'cachePolicies' && /^(HeadersConfig|CookiesConfig|QueryStringsConfig|EnableAcceptEncoding)/.test(inner)) {
+    if (
+      head === 'cachePolicies' &&
+      /^(HeadersConfig|CookiesConfig|QueryStringsConfig|EnableAcceptEncoding)/.test(inner)
+    ) {
       inner = `ParametersInCacheKeyAndForwardedToOrigin.${inner}`;
     }
     return `${policyRoot[head]}[${JSON.stringify(String(id))}]${inner ? `.${inner}` : ''}`;
@@ -96,6 +118,7 @@ export function cloudFrontPath(path: readonly PathSegment[], scenario?: Scenario
       return `${root}[${JSON.stringify(f.name)}]${rest.length > 1 ? `.${rest.slice(1).join('.')}` : ''}`;
     }
   }
-  if (head === 'publicKeys' || head === 'keyGroups') return `${pascal(head)}${formatPath(rest).replace(/^([^[])/, '.$1')}`;
+  if (head === 'publicKeys' || head === 'keyGroups')
+    return `${pascal(head)}${formatPath(rest).replace(/^([^[])/, '.$1')}`;
   return formatPath(path);
 }

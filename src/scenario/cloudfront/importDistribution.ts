@@ -13,25 +13,73 @@ import type {
   OriginGroup,
 } from '../../engine/scenario';
 import { functionNameFromArn } from './arn';
-import { Extras, fail, list, num, obj, optBool, optNum, optObj, optStr, str, stringList, type Json } from './read';
+import {
+  Extras,
+  fail,
+  list,
+  num,
+  obj,
+  optBool,
+  optNum,
+  optObj,
+  optStr,
+  str,
+  stringList,
+  type Json,
+} from './read';
 
 /** DistributionConfig fields EdgeLab simulates; every other top-level field is kept in `unmodeled`. */
 export const MODELED_DISTRIBUTION_FIELDS = [
-  'Aliases', 'DefaultRootObject', 'Origins', 'OriginGroups', 'DefaultCacheBehavior', 'CacheBehaviors',
-  'CustomErrorResponses', 'Comment', 'PriceClass', 'Enabled', 'Restrictions', 'HttpVersion',
+  'Aliases',
+  'DefaultRootObject',
+  'Origins',
+  'OriginGroups',
+  'DefaultCacheBehavior',
+  'CacheBehaviors',
+  'CustomErrorResponses',
+  'Comment',
+  'PriceClass',
+  'Enabled',
+  'Restrictions',
+  'HttpVersion',
 ] as const;
 
 const ORIGIN_FIELDS = [
-  'Id', 'DomainName', 'OriginPath', 'CustomHeaders', 'S3OriginConfig', 'CustomOriginConfig',
-  'ConnectionAttempts', 'ConnectionTimeout', 'OriginShield', 'OriginAccessControlId',
+  'Id',
+  'DomainName',
+  'OriginPath',
+  'CustomHeaders',
+  'S3OriginConfig',
+  'CustomOriginConfig',
+  'ConnectionAttempts',
+  'ConnectionTimeout',
+  'OriginShield',
+  'OriginAccessControlId',
 ];
 const CUSTOM_ORIGIN_FIELDS = [
-  'HTTPPort', 'HTTPSPort', 'OriginProtocolPolicy', 'OriginReadTimeout', 'OriginKeepaliveTimeout', 'OriginSslProtocols',
+  'HTTPPort',
+  'HTTPSPort',
+  'OriginProtocolPolicy',
+  'OriginReadTimeout',
+  'OriginKeepaliveTimeout',
+  'OriginSslProtocols',
 ];
 const BEHAVIOR_FIELDS = [
-  'PathPattern', 'TargetOriginId', 'TrustedKeyGroups', 'ViewerProtocolPolicy', 'AllowedMethods', 'Compress',
-  'LambdaFunctionAssociations', 'FunctionAssociations', 'CachePolicyId', 'OriginRequestPolicyId',
-  'ResponseHeadersPolicyId', 'MinTTL', 'DefaultTTL', 'MaxTTL', 'ForwardedValues',
+  'PathPattern',
+  'TargetOriginId',
+  'TrustedKeyGroups',
+  'ViewerProtocolPolicy',
+  'AllowedMethods',
+  'Compress',
+  'LambdaFunctionAssociations',
+  'FunctionAssociations',
+  'CachePolicyId',
+  'OriginRequestPolicyId',
+  'ResponseHeadersPolicyId',
+  'MinTTL',
+  'DefaultTTL',
+  'MaxTTL',
+  'ForwardedValues',
 ];
 
 /** What function code the import was given, by the ARN's function name. */
@@ -50,13 +98,25 @@ export function importDistribution(
 ): Distribution {
   extras.keep(dc, MODELED_DISTRIBUTION_FIELDS, '');
   const origins = list(dc, 'Origins', DC, extras, '');
-  if (!origins) fail(`${DC}.Origins`, 'is required: add { "Quantity": 1, "Items": [ { "Id": ..., "DomainName": ... } ] }');
+  if (!origins)
+    fail(
+      `${DC}.Origins`,
+      'is required: add { "Quantity": 1, "Items": [ { "Id": ..., "DomainName": ... } ] }',
+    );
   const dcb = obj(dc.DefaultCacheBehavior, `${DC}.DefaultCacheBehavior`);
   const d: Distribution = {
     id: ids.id,
     domainName: ids.domainName,
-    origins: origins.map((o, i) => importOrigin(obj(o, `${DC}.Origins.Items[${i}]`), `${DC}.Origins.Items[${i}]`, extras)),
-    defaultCacheBehavior: importBehavior(dcb, `${DC}.DefaultCacheBehavior`, 'DefaultCacheBehavior', functions, extras),
+    origins: origins.map((o, i) =>
+      importOrigin(obj(o, `${DC}.Origins.Items[${i}]`), `${DC}.Origins.Items[${i}]`, extras),
+    ),
+    defaultCacheBehavior: importBehavior(
+      dcb,
+      `${DC}.DefaultCacheBehavior`,
+      'DefaultCacheBehavior',
+      functions,
+      extras,
+    ),
   };
 
   // Optional fields are only set when present, so the export leaves out what the import did not have.
@@ -74,7 +134,10 @@ export function importDistribution(
   if (httpVersion !== undefined) d.httpVersion = httpVersion;
 
   const groups = list(dc, 'OriginGroups', DC, extras, '');
-  if (groups) d.originGroups = groups.map((g, i) => importOriginGroup(obj(g, `${DC}.OriginGroups.Items[${i}]`), `${DC}.OriginGroups.Items[${i}]`, extras));
+  if (groups)
+    d.originGroups = groups.map((g, i) =>
+      importOriginGroup(obj(g, `${DC}.OriginGroups.Items[${i}]`), `${DC}.OriginGroups.Items[${i}]`, extras),
+    );
 
   const behaviors = list(dc, 'CacheBehaviors', DC, extras, '');
   if (behaviors) {
@@ -86,7 +149,14 @@ export function importDistribution(
   }
 
   const errors = list(dc, 'CustomErrorResponses', DC, extras, '');
-  if (errors) d.customErrorResponses = errors.map((e, i) => importErrorResponse(obj(e, `${DC}.CustomErrorResponses.Items[${i}]`), `${DC}.CustomErrorResponses.Items[${i}]`, extras));
+  if (errors)
+    d.customErrorResponses = errors.map((e, i) =>
+      importErrorResponse(
+        obj(e, `${DC}.CustomErrorResponses.Items[${i}]`),
+        `${DC}.CustomErrorResponses.Items[${i}]`,
+        extras,
+      ),
+    );
 
   const restrictions = optObj(dc, 'Restrictions', DC);
   if (restrictions) {
@@ -95,7 +165,10 @@ export function importDistribution(
     if (geo) {
       const gp = `${DC}.Restrictions.GeoRestriction`;
       // GeoRestriction is itself the { Quantity, Items } wrapper, beside RestrictionType.
-      const items = stringList({ GeoRestriction: geo }, 'GeoRestriction', `${DC}.Restrictions`, extras, 'Restrictions', ['RestrictionType']) ?? [];
+      const items =
+        stringList({ GeoRestriction: geo }, 'GeoRestriction', `${DC}.Restrictions`, extras, 'Restrictions', [
+          'RestrictionType',
+        ]) ?? [];
       d.geoRestriction = { restrictionType: str(geo, 'RestrictionType', gp) as 'none', items };
     }
   }
@@ -122,7 +195,9 @@ function importOrigin(o: Json, p: string, extras: Extras): Origin {
   const s3 = optObj(o, 'S3OriginConfig', p);
   if (s3) {
     extras.keep(s3, ['OriginAccessIdentity'], `${pre}.S3OriginConfig`);
-    origin.s3OriginConfig = { originAccessIdentity: optStr(s3, 'OriginAccessIdentity', `${p}.S3OriginConfig`) ?? '' };
+    origin.s3OriginConfig = {
+      originAccessIdentity: optStr(s3, 'OriginAccessIdentity', `${p}.S3OriginConfig`) ?? '',
+    };
   }
   const oac = optStr(o, 'OriginAccessControlId', p);
   if (oac !== undefined) origin.originAccessControlId = oac;
@@ -169,7 +244,11 @@ function importOriginGroup(g: Json, p: string, extras: Extras): OriginGroup {
   const criteria = obj(g.FailoverCriteria, `${p}.FailoverCriteria`);
   extras.keep(criteria, ['StatusCodes'], `${pre}.FailoverCriteria`);
   const codes = list(criteria, 'StatusCodes', `${p}.FailoverCriteria`, extras, `${pre}.FailoverCriteria`);
-  if (!codes) fail(`${p}.FailoverCriteria.StatusCodes`, 'is required: list the status codes that trigger failover, e.g. 500, 502, 503, 504');
+  if (!codes)
+    fail(
+      `${p}.FailoverCriteria.StatusCodes`,
+      'is required: list the status codes that trigger failover, e.g. 500, 502, 503, 504',
+    );
   codes.forEach((c, i) => {
     if (typeof c !== 'number') fail(`${p}.FailoverCriteria.StatusCodes.Items[${i}]`, 'must be a number', c);
   });
@@ -188,7 +267,13 @@ function importOriginGroup(g: Json, p: string, extras: Extras): OriginGroup {
   };
 }
 
-function importBehavior(b: Json, p: string, pre: string, functions: FunctionCatalog, extras: Extras): CacheBehavior {
+function importBehavior(
+  b: Json,
+  p: string,
+  pre: string,
+  functions: FunctionCatalog,
+  extras: Extras,
+): CacheBehavior {
   extras.keep(b, BEHAVIOR_FIELDS, pre);
   const behavior: CacheBehavior = {
     targetOriginId: '',
@@ -204,7 +289,8 @@ function importBehavior(b: Json, p: string, pre: string, functions: FunctionCata
   const allowed = optObj(b, 'AllowedMethods', p);
   if (allowed) {
     const ap = `${p}.AllowedMethods`;
-    behavior.allowedMethods = stringList({ AllowedMethods: allowed }, 'AllowedMethods', p, extras, pre, ['CachedMethods']) ?? [];
+    behavior.allowedMethods =
+      stringList({ AllowedMethods: allowed }, 'AllowedMethods', p, extras, pre, ['CachedMethods']) ?? [];
     const cached = stringList(allowed, 'CachedMethods', ap, extras, `${pre}.AllowedMethods`);
     if (cached) behavior.cachedMethods = cached;
   }
@@ -224,17 +310,41 @@ function importBehavior(b: Json, p: string, pre: string, functions: FunctionCata
   const keyGroups = optObj(b, 'TrustedKeyGroups', p);
   if (keyGroups) {
     const kp = `${p}.TrustedKeyGroups`;
-    const ids = stringList({ TrustedKeyGroups: keyGroups }, 'TrustedKeyGroups', p, extras, pre, ['Enabled']) ?? [];
+    const ids =
+      stringList({ TrustedKeyGroups: keyGroups }, 'TrustedKeyGroups', p, extras, pre, ['Enabled']) ?? [];
     const enabled = optBool(keyGroups, 'Enabled', kp);
-    if (enabled === true && !ids.length) fail(`${kp}.Enabled`, 'is true but no key group is listed: add a key group id to Items or set Enabled to false');
-    if (enabled === false && ids.length) fail(`${kp}.Enabled`, 'is false but key groups are listed: set Enabled to true or remove the Items');
+    if (enabled === true && !ids.length)
+      fail(
+        `${kp}.Enabled`,
+        'is true but no key group is listed: add a key group id to Items or set Enabled to false',
+      );
+    if (enabled === false && ids.length)
+      fail(`${kp}.Enabled`, 'is false but key groups are listed: set Enabled to true or remove the Items');
     behavior.trustedKeyGroups = ids;
   }
 
   const fas = list(b, 'FunctionAssociations', p, extras, pre);
-  if (fas) behavior.functionAssociations = fas.map((a, i) => importFunctionAssociation(a, `${p}.FunctionAssociations.Items[${i}]`, `${pre}.FunctionAssociations`, functions, extras));
+  if (fas)
+    behavior.functionAssociations = fas.map((a, i) =>
+      importFunctionAssociation(
+        a,
+        `${p}.FunctionAssociations.Items[${i}]`,
+        `${pre}.FunctionAssociations`,
+        functions,
+        extras,
+      ),
+    );
   const las = list(b, 'LambdaFunctionAssociations', p, extras, pre);
-  if (las) behavior.lambdaFunctionAssociations = las.map((a, i) => importLambdaAssociation(a, `${p}.LambdaFunctionAssociations.Items[${i}]`, `${pre}.LambdaFunctionAssociations`, functions, extras));
+  if (las)
+    behavior.lambdaFunctionAssociations = las.map((a, i) =>
+      importLambdaAssociation(
+        a,
+        `${p}.LambdaFunctionAssociations.Items[${i}]`,
+        `${pre}.LambdaFunctionAssociations`,
+        functions,
+        extras,
+      ),
+    );
 
   const min = optNum(b, 'MinTTL', p);
   if (min !== undefined) behavior.minTtl = min;
@@ -243,32 +353,60 @@ function importBehavior(b: Json, p: string, pre: string, functions: FunctionCata
   const max = optNum(b, 'MaxTTL', p);
   if (max !== undefined) behavior.maxTtl = max;
   const fv = optObj(b, 'ForwardedValues', p);
-  if (fv) behavior.forwardedValues = importForwardedValues(fv, `${p}.ForwardedValues`, `${pre}.ForwardedValues`, extras);
+  if (fv)
+    behavior.forwardedValues = importForwardedValues(
+      fv,
+      `${p}.ForwardedValues`,
+      `${pre}.ForwardedValues`,
+      extras,
+    );
   return behavior;
 }
 
-function importFunctionAssociation(a: unknown, p: string, listPre: string, functions: FunctionCatalog, extras: Extras): FunctionAssociation {
+function importFunctionAssociation(
+  a: unknown,
+  p: string,
+  listPre: string,
+  functions: FunctionCatalog,
+  extras: Extras,
+): FunctionAssociation {
   const o = obj(a, p);
   const eventType = str(o, 'EventType', p);
   extras.keep(o, ['FunctionARN', 'EventType'], `${listPre}[${eventType}]`);
   const arn = str(o, 'FunctionARN', p);
   const name = functionNameFromArn(arn, `${p}.FunctionARN`);
   if (!functions.cloudfront.has(name)) {
-    fail(`${p}.FunctionARN`, `names CloudFront Function "${name}", which is not in Functions: add Functions["${name}"] = { code, runtime } to the import`);
+    fail(
+      `${p}.FunctionARN`,
+      `names CloudFront Function "${name}", which is not in Functions: add Functions["${name}"] = { code, runtime } to the import`,
+    );
   }
   return { eventType: eventType as FunctionAssociation['eventType'], functionName: name, functionArn: arn };
 }
 
-function importLambdaAssociation(a: unknown, p: string, listPre: string, functions: FunctionCatalog, extras: Extras): LambdaFunctionAssociation {
+function importLambdaAssociation(
+  a: unknown,
+  p: string,
+  listPre: string,
+  functions: FunctionCatalog,
+  extras: Extras,
+): LambdaFunctionAssociation {
   const o = obj(a, p);
   const eventType = str(o, 'EventType', p);
   extras.keep(o, ['LambdaFunctionARN', 'EventType', 'IncludeBody'], `${listPre}[${eventType}]`);
   const arn = str(o, 'LambdaFunctionARN', p);
   const name = functionNameFromArn(arn, `${p}.LambdaFunctionARN`);
   if (!functions.lambda.has(name)) {
-    fail(`${p}.LambdaFunctionARN`, `names Lambda@Edge function "${name}", which is not in LambdaFunctions: add LambdaFunctions["${name}"] = { code } to the import`);
+    fail(
+      `${p}.LambdaFunctionARN`,
+      `names Lambda@Edge function "${name}", which is not in LambdaFunctions: add LambdaFunctions["${name}"] = { code } to the import`,
+    );
   }
-  const out: LambdaFunctionAssociation = { eventType: eventType as LambdaFunctionAssociation['eventType'], functionName: name, lambdaFunctionArn: arn };
+  const out: LambdaFunctionAssociation = {
+    eventType: eventType as LambdaFunctionAssociation['eventType'],
+    functionName: name,
+    lambdaFunctionArn: arn,
+  };
   const includeBody = optBool(o, 'IncludeBody', p);
   if (includeBody !== undefined) out.includeBody = includeBody;
   return out;
@@ -280,7 +418,10 @@ function importForwardedValues(fv: Json, p: string, pre: string, extras: Extras)
   if (queryString === undefined) fail(`${p}.QueryString`, 'is required: add true or false');
   const cookies = obj(fv.Cookies, `${p}.Cookies`);
   extras.keep(cookies, ['Forward', 'WhitelistedNames'], `${pre}.Cookies`);
-  const out: ForwardedValues = { queryString, cookies: { forward: str(cookies, 'Forward', `${p}.Cookies`) as 'none' } };
+  const out: ForwardedValues = {
+    queryString,
+    cookies: { forward: str(cookies, 'Forward', `${p}.Cookies`) as 'none' },
+  };
   const names = stringList(cookies, 'WhitelistedNames', `${p}.Cookies`, extras, `${pre}.Cookies`);
   if (names) out.cookies.whitelistedNames = names;
   const keys = stringList(fv, 'QueryStringCacheKeys', p, extras, pre);

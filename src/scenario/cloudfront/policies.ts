@@ -9,10 +9,28 @@ import type {
   ResponseHeadersPolicyConfig,
 } from '../../engine/scenario';
 import { LEGACY_TTL_DEFAULTS } from '../limits';
-import { Extras, fail, isJsonObject, obj, optBool, optNum, optObj, optStr, num, str, stringList, toList, type Json } from './read';
+import {
+  Extras,
+  fail,
+  isJsonObject,
+  obj,
+  optBool,
+  optNum,
+  optObj,
+  optStr,
+  num,
+  str,
+  stringList,
+  toList,
+  type Json,
+} from './read';
 
 /** Unwraps { CachePolicy: { CachePolicyConfig } }, { CachePolicyConfig } or a bare config. */
-export function unwrapPolicy(raw: unknown, kind: 'CachePolicy' | 'OriginRequestPolicy' | 'ResponseHeadersPolicy', path: string): { config: Json; path: string } {
+export function unwrapPolicy(
+  raw: unknown,
+  kind: 'CachePolicy' | 'OriginRequestPolicy' | 'ResponseHeadersPolicy',
+  path: string,
+): { config: Json; path: string } {
   let o = obj(raw, path);
   let p = path;
   if (isJsonObject(o[kind])) [o, p] = [o[kind] as Json, `${p}.${kind}`];
@@ -23,7 +41,12 @@ export function unwrapPolicy(raw: unknown, kind: 'CachePolicy' | 'OriginRequestP
 // Policies are not part of the DistributionConfig round trip, so their unknown fields are not kept.
 const scratch = () => new Extras();
 
-function listConfig(o: Json | undefined, behaviorKey: string, listKey: string, path: string): [string, string[]] {
+function listConfig(
+  o: Json | undefined,
+  behaviorKey: string,
+  listKey: string,
+  path: string,
+): [string, string[]] {
   if (!o) return ['none', []];
   return [str(o, behaviorKey, path), stringList(o, listKey, path, scratch(), '') ?? []];
 }
@@ -36,8 +59,18 @@ export function cachePolicyFromApi(raw: unknown, path: string): CachePolicyConfi
   const pk = 'ParametersInCacheKeyAndForwardedToOrigin';
   const params = obj(c[pk], `${p}.${pk}`);
   const pp = `${p}.${pk}`;
-  const [headerBehavior, headers] = listConfig(optObj(params, 'HeadersConfig', pp), 'HeaderBehavior', 'Headers', `${pp}.HeadersConfig`);
-  const [cookieBehavior, cookies] = listConfig(optObj(params, 'CookiesConfig', pp), 'CookieBehavior', 'Cookies', `${pp}.CookiesConfig`);
+  const [headerBehavior, headers] = listConfig(
+    optObj(params, 'HeadersConfig', pp),
+    'HeaderBehavior',
+    'Headers',
+    `${pp}.HeadersConfig`,
+  );
+  const [cookieBehavior, cookies] = listConfig(
+    optObj(params, 'CookiesConfig', pp),
+    'CookieBehavior',
+    'Cookies',
+    `${pp}.CookiesConfig`,
+  );
   const [queryStringBehavior, queryStrings] = listConfig(
     optObj(params, 'QueryStringsConfig', pp),
     'QueryStringBehavior',
@@ -78,15 +111,30 @@ export function cachePolicyToApi(c: CachePolicyConfig): Json {
       EnableAcceptEncodingBrotli: c.enableAcceptEncodingBrotli,
       HeadersConfig: listConfigToApi('HeaderBehavior', c.headerBehavior, 'Headers', c.headers),
       CookiesConfig: listConfigToApi('CookieBehavior', c.cookieBehavior, 'Cookies', c.cookies),
-      QueryStringsConfig: listConfigToApi('QueryStringBehavior', c.queryStringBehavior, 'QueryStrings', c.queryStrings),
+      QueryStringsConfig: listConfigToApi(
+        'QueryStringBehavior',
+        c.queryStringBehavior,
+        'QueryStrings',
+        c.queryStrings,
+      ),
     },
   };
 }
 
 export function originRequestPolicyFromApi(raw: unknown, path: string): OriginRequestPolicyConfig {
   const { config: c, path: p } = unwrapPolicy(raw, 'OriginRequestPolicy', path);
-  const [headerBehavior, headers] = listConfig(optObj(c, 'HeadersConfig', p), 'HeaderBehavior', 'Headers', `${p}.HeadersConfig`);
-  const [cookieBehavior, cookies] = listConfig(optObj(c, 'CookiesConfig', p), 'CookieBehavior', 'Cookies', `${p}.CookiesConfig`);
+  const [headerBehavior, headers] = listConfig(
+    optObj(c, 'HeadersConfig', p),
+    'HeaderBehavior',
+    'Headers',
+    `${p}.HeadersConfig`,
+  );
+  const [cookieBehavior, cookies] = listConfig(
+    optObj(c, 'CookiesConfig', p),
+    'CookieBehavior',
+    'Cookies',
+    `${p}.CookiesConfig`,
+  );
   const [queryStringBehavior, queryStrings] = listConfig(
     optObj(c, 'QueryStringsConfig', p),
     'QueryStringBehavior',
@@ -112,7 +160,12 @@ export function originRequestPolicyToApi(c: OriginRequestPolicyConfig): Json {
     Name: c.name,
     HeadersConfig: listConfigToApi('HeaderBehavior', c.headerBehavior, 'Headers', c.headers),
     CookiesConfig: listConfigToApi('CookieBehavior', c.cookieBehavior, 'Cookies', c.cookies),
-    QueryStringsConfig: listConfigToApi('QueryStringBehavior', c.queryStringBehavior, 'QueryStrings', c.queryStrings),
+    QueryStringsConfig: listConfigToApi(
+      'QueryStringBehavior',
+      c.queryStringBehavior,
+      'QueryStrings',
+      c.queryStrings,
+    ),
   };
 }
 
@@ -148,14 +201,21 @@ export function responseHeadersPolicyFromApi(raw: unknown, path: string): Rhp {
   const timing = optObj(c, 'ServerTimingHeadersConfig', p);
   if (timing) {
     const tp = `${p}.ServerTimingHeadersConfig`;
-    out.serverTimingHeaders = { enabled: optBool(timing, 'Enabled', tp) ?? false, samplingRate: optNum(timing, 'SamplingRate', tp) ?? 0 };
+    out.serverTimingHeaders = {
+      enabled: optBool(timing, 'Enabled', tp) ?? false,
+      samplingRate: optNum(timing, 'SamplingRate', tp) ?? 0,
+    };
   }
   const custom = optObj(c, 'CustomHeadersConfig', p);
   if (custom) {
     const hp = `${p}.CustomHeadersConfig`;
     out.customHeaders = stringlessList(custom, hp).map((h, i) => {
       const ip = `${hp}.Items[${i}]`;
-      return { header: str(h, 'Header', ip), value: str(h, 'Value', ip), override: optBool(h, 'Override', ip) ?? false };
+      return {
+        header: str(h, 'Header', ip),
+        value: str(h, 'Value', ip),
+        override: optBool(h, 'Override', ip) ?? false,
+      };
     });
   }
   const remove = optObj(c, 'RemoveHeadersConfig', p);
@@ -208,7 +268,8 @@ function securityFromApi(s: Json, p: string): Security {
     };
   }
   const cto = optObj(s, 'ContentTypeOptions', p);
-  if (cto) out.contentTypeOptions = { override: optBool(cto, 'Override', `${p}.ContentTypeOptions`) ?? false };
+  if (cto)
+    out.contentTypeOptions = { override: optBool(cto, 'Override', `${p}.ContentTypeOptions`) ?? false };
   const hsts = optObj(s, 'StrictTransportSecurity', p);
   if (hsts) {
     const hp = `${p}.StrictTransportSecurity`;
@@ -241,32 +302,47 @@ export function responseHeadersPolicyToApi(c: Rhp): Json {
   const s = c.securityHeadersConfig;
   if (s) {
     out.SecurityHeadersConfig = defined({
-      XSSProtection: s.xssProtection && defined({
-        Override: s.xssProtection.override,
-        Protection: s.xssProtection.protection,
-        ModeBlock: s.xssProtection.modeBlock,
-        ReportUri: s.xssProtection.reportUri,
-      }),
-      FrameOptions: s.frameOptions && { Override: s.frameOptions.override, FrameOption: s.frameOptions.frameOption },
-      ReferrerPolicy: s.referrerPolicy && { Override: s.referrerPolicy.override, ReferrerPolicy: s.referrerPolicy.referrerPolicy },
+      XSSProtection:
+        s.xssProtection &&
+        defined({
+          Override: s.xssProtection.override,
+          Protection: s.xssProtection.protection,
+          ModeBlock: s.xssProtection.modeBlock,
+          ReportUri: s.xssProtection.reportUri,
+        }),
+      FrameOptions: s.frameOptions && {
+        Override: s.frameOptions.override,
+        FrameOption: s.frameOptions.frameOption,
+      },
+      ReferrerPolicy: s.referrerPolicy && {
+        Override: s.referrerPolicy.override,
+        ReferrerPolicy: s.referrerPolicy.referrerPolicy,
+      },
       ContentSecurityPolicy: s.contentSecurityPolicy && {
         Override: s.contentSecurityPolicy.override,
         ContentSecurityPolicy: s.contentSecurityPolicy.contentSecurityPolicy,
       },
       ContentTypeOptions: s.contentTypeOptions && { Override: s.contentTypeOptions.override },
-      StrictTransportSecurity: s.strictTransportSecurity && defined({
-        Override: s.strictTransportSecurity.override,
-        IncludeSubdomains: s.strictTransportSecurity.includeSubdomains,
-        Preload: s.strictTransportSecurity.preload,
-        AccessControlMaxAgeSec: s.strictTransportSecurity.accessControlMaxAgeSec,
-      }),
+      StrictTransportSecurity:
+        s.strictTransportSecurity &&
+        defined({
+          Override: s.strictTransportSecurity.override,
+          IncludeSubdomains: s.strictTransportSecurity.includeSubdomains,
+          Preload: s.strictTransportSecurity.preload,
+          AccessControlMaxAgeSec: s.strictTransportSecurity.accessControlMaxAgeSec,
+        }),
     });
   }
   if (c.serverTimingHeaders) {
-    out.ServerTimingHeadersConfig = { Enabled: c.serverTimingHeaders.enabled, SamplingRate: c.serverTimingHeaders.samplingRate };
+    out.ServerTimingHeadersConfig = {
+      Enabled: c.serverTimingHeaders.enabled,
+      SamplingRate: c.serverTimingHeaders.samplingRate,
+    };
   }
   if (c.customHeaders) {
-    out.CustomHeadersConfig = toList(c.customHeaders.map((h) => ({ Header: h.header, Value: h.value, Override: h.override })));
+    out.CustomHeadersConfig = toList(
+      c.customHeaders.map((h) => ({ Header: h.header, Value: h.value, Override: h.override })),
+    );
   }
   if (c.removeHeaders) out.RemoveHeadersConfig = toList(c.removeHeaders.map((h) => ({ Header: h })));
   return out;

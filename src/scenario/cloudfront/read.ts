@@ -67,7 +67,8 @@ export class Extras {
 
   keep(o: Json, known: readonly string[], prefix: string): void {
     for (const key of Object.keys(o)) {
-      if (!known.includes(key) && o[key] !== undefined) this.fields[prefix ? `${prefix}.${key}` : key] = o[key];
+      if (!known.includes(key) && o[key] !== undefined)
+        this.fields[prefix ? `${prefix}.${key}` : key] = o[key];
     }
   }
 
@@ -96,13 +97,20 @@ export function list(
   const wrapper = obj(raw, p);
   const items = wrapper.Items;
   const quantity = wrapper.Quantity;
-  if (quantity !== undefined && (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 0)) {
+  if (
+    quantity !== undefined &&
+    (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 0)
+  ) {
     fail(`${p}.Quantity`, 'must be a whole number', quantity);
   }
   if (items !== undefined && !Array.isArray(items)) fail(`${p}.Items`, 'must be a list', items);
   const arr = (items as unknown[] | undefined) ?? [];
   if (quantity !== undefined && quantity !== arr.length) {
-    fail(`${p}.Quantity`, `must equal the number of Items (${arr.length}): fix Quantity or the list`, quantity);
+    fail(
+      `${p}.Quantity`,
+      `must equal the number of Items (${arr.length}): fix Quantity or the list`,
+      quantity,
+    );
   }
   if (Array.isArray(items) && items.length === 0) extras.put(pre, 'Items', []);
   extras.keep(wrapper, ['Quantity', 'Items', ...knownExtra], pre);

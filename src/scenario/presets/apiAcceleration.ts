@@ -8,10 +8,46 @@ import { ALL_METHODS, GET_HEAD, GET_HEAD_OPTIONS, MANAGED } from './managedIds';
 const PRODUCTS_POLICY = 'edgelab-products-60s';
 
 const viewers: ViewerRegion[] = [
-  { id: 'na-east', name: 'North America (east)', lat: 40.71, lon: -74.01, country: 'US', weight: 0.45, mobileShare: 0.5, utcOffset: -5 },
-  { id: 'na-west', name: 'North America (west)', lat: 37.77, lon: -122.42, country: 'US', weight: 0.25, mobileShare: 0.5, utcOffset: -8 },
-  { id: 'eu', name: 'Europe', lat: 51.51, lon: -0.13, country: 'GB', weight: 0.2, mobileShare: 0.5, utcOffset: 0 },
-  { id: 'asia', name: 'Asia', lat: 35.68, lon: 139.69, country: 'JP', weight: 0.1, mobileShare: 0.6, utcOffset: 9 },
+  {
+    id: 'na-east',
+    name: 'North America (east)',
+    lat: 40.71,
+    lon: -74.01,
+    country: 'US',
+    weight: 0.45,
+    mobileShare: 0.5,
+    utcOffset: -5,
+  },
+  {
+    id: 'na-west',
+    name: 'North America (west)',
+    lat: 37.77,
+    lon: -122.42,
+    country: 'US',
+    weight: 0.25,
+    mobileShare: 0.5,
+    utcOffset: -8,
+  },
+  {
+    id: 'eu',
+    name: 'Europe',
+    lat: 51.51,
+    lon: -0.13,
+    country: 'GB',
+    weight: 0.2,
+    mobileShare: 0.5,
+    utcOffset: 0,
+  },
+  {
+    id: 'asia',
+    name: 'Asia',
+    lat: 35.68,
+    lon: 139.69,
+    country: 'JP',
+    weight: 0.1,
+    mobileShare: 0.6,
+    utcOffset: 9,
+  },
 ];
 const pops = ['IAD', 'ORD', 'SFO', 'LHR', 'NRT'];
 const recs = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-2', 'ap-northeast-1'];
@@ -35,7 +71,14 @@ export const apiAccelerationScenario: Scenario = {
       {
         id: 'api',
         domainName: 'api-alb-1234567890.us-east-1.elb.amazonaws.com',
-        customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: 'https-only', originReadTimeout: 30, originKeepaliveTimeout: 5, originSslProtocols: ['TLSv1.2'] },
+        customOriginConfig: {
+          httpPort: 80,
+          httpsPort: 443,
+          originProtocolPolicy: 'https-only',
+          originReadTimeout: 30,
+          originKeepaliveTimeout: 5,
+          originSslProtocols: ['TLSv1.2'],
+        },
         customHeaders: [{ headerName: 'X-Origin-Verify', headerValue: 'edgelab-shared-secret' }],
         connectionAttempts: 3,
         connectionTimeout: 10,
@@ -95,7 +138,12 @@ export const apiAccelerationScenario: Scenario = {
   originSimulation: {
     api: {
       processingMs: 80,
-      catalog: { count: 2_000, pathPrefix: '/api/products/', meanSizeBytes: 6_000, contentType: 'application/json' },
+      catalog: {
+        count: 2_000,
+        pathPrefix: '/api/products/',
+        meanSizeBytes: 6_000,
+        contentType: 'application/json',
+      },
       dynamicPaths: ['/api/orders*', '/api/cart*', '/api/users/*'],
       errorRate: 0.002,
     },

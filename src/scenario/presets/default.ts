@@ -13,17 +13,78 @@ export const DEFAULT_POPS = ['IAD', 'SFO', 'GRU', 'LHR', 'FRA', 'NRT', 'SIN', 'S
 
 /** Viewer regions at large metros; weights are rough shares of global web traffic (a teaching choice). */
 export const DEFAULT_VIEWERS: ViewerRegion[] = [
-  { id: 'na-east', name: 'North America (east)', lat: 40.71, lon: -74.01, country: 'US', weight: 0.25, mobileShare: 0.4, utcOffset: -5 },
-  { id: 'na-west', name: 'North America (west)', lat: 37.77, lon: -122.42, country: 'US', weight: 0.15, mobileShare: 0.4, utcOffset: -8 },
-  { id: 'sa', name: 'South America', lat: -23.55, lon: -46.63, country: 'BR', weight: 0.08, mobileShare: 0.6, utcOffset: -3 },
-  { id: 'eu', name: 'Europe', lat: 50.11, lon: 8.68, country: 'DE', weight: 0.25, mobileShare: 0.45, utcOffset: 1 },
-  { id: 'asia', name: 'Asia', lat: 35.68, lon: 139.69, country: 'JP', weight: 0.2, mobileShare: 0.55, utcOffset: 9 },
-  { id: 'oceania', name: 'Oceania', lat: -33.87, lon: 151.21, country: 'AU', weight: 0.07, mobileShare: 0.45, utcOffset: 10 },
+  {
+    id: 'na-east',
+    name: 'North America (east)',
+    lat: 40.71,
+    lon: -74.01,
+    country: 'US',
+    weight: 0.25,
+    mobileShare: 0.4,
+    utcOffset: -5,
+  },
+  {
+    id: 'na-west',
+    name: 'North America (west)',
+    lat: 37.77,
+    lon: -122.42,
+    country: 'US',
+    weight: 0.15,
+    mobileShare: 0.4,
+    utcOffset: -8,
+  },
+  {
+    id: 'sa',
+    name: 'South America',
+    lat: -23.55,
+    lon: -46.63,
+    country: 'BR',
+    weight: 0.08,
+    mobileShare: 0.6,
+    utcOffset: -3,
+  },
+  {
+    id: 'eu',
+    name: 'Europe',
+    lat: 50.11,
+    lon: 8.68,
+    country: 'DE',
+    weight: 0.25,
+    mobileShare: 0.45,
+    utcOffset: 1,
+  },
+  {
+    id: 'asia',
+    name: 'Asia',
+    lat: 35.68,
+    lon: 139.69,
+    country: 'JP',
+    weight: 0.2,
+    mobileShare: 0.55,
+    utcOffset: 9,
+  },
+  {
+    id: 'oceania',
+    name: 'Oceania',
+    lat: -33.87,
+    lon: 151.21,
+    country: 'AU',
+    weight: 0.07,
+    mobileShare: 0.45,
+    utcOffset: 10,
+  },
 ];
 
 /** The regional edge caches nearest to DEFAULT_POPS (spec §12.3: each PoP uses its nearest REC region). */
 export const DEFAULT_RECS = [
-  'us-east-1', 'us-west-2', 'sa-east-1', 'eu-west-2', 'eu-central-1', 'ap-northeast-1', 'ap-southeast-1', 'ap-southeast-2',
+  'us-east-1',
+  'us-west-2',
+  'sa-east-1',
+  'eu-west-2',
+  'eu-central-1',
+  'ap-northeast-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
 ];
 
 /** Canvas columns: viewers (left) -> PoPs -> RECs -> distribution -> origin groups -> origins (right).
@@ -41,14 +102,17 @@ export function defaultLayout(
   recs.forEach((r, i) => (layout[`rec:${r}`] = { x: 600, y: i * 100 }));
   layout['distribution'] = { x: 900, y: 220 };
   originGroups.forEach((g, i) => (layout[`originGroup:${g}`] = { x: 1100, y: 180 + i * 200 }));
-  origins.forEach((o, i) => (layout[`origin:${o}`] = { x: originGroups.length ? 1320 : 1180, y: 140 + i * 140 }));
+  origins.forEach(
+    (o, i) => (layout[`origin:${o}`] = { x: originGroups.length ? 1320 : 1180, y: 140 + i * 140 }),
+  );
   return layout;
 }
 
 export const defaultScenario: Scenario = {
   version: SCENARIO_VERSION,
   name: 'Static assets on S3',
-  description: 'One S3 origin behind CloudFront with the managed CachingOptimized policy, viewers on six continents.',
+  description:
+    'One S3 origin behind CloudFront with the managed CachingOptimized policy, viewers on six continents.',
   seed: 42,
   distribution: {
     id: DEFAULT_DISTRIBUTION_ID,
@@ -107,9 +171,11 @@ export function cloneDefaultScenario(): Scenario {
  * A small valid scenario for tests: the default without its canvas layout, merged with `overrides`
  * (shallow at the top level; `distribution` is merged one level deep so a test can swap just the behavior).
  */
-export function minimalScenario(overrides: Partial<Omit<Scenario, 'distribution'>> & {
-  distribution?: Partial<Scenario['distribution']>;
-} = {}): Scenario {
+export function minimalScenario(
+  overrides: Partial<Omit<Scenario, 'distribution'>> & {
+    distribution?: Partial<Scenario['distribution']>;
+  } = {},
+): Scenario {
   const { layout: _layout, ...base } = cloneDefaultScenario();
   void _layout;
   const { distribution, ...rest } = overrides;

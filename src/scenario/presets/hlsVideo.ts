@@ -2,7 +2,14 @@
 // two; segments (.ts) never change and can be cached for a day. Origin Shield in front of the
 // packager collapses the requests of every PoP into one per object.
 import { SCENARIO_VERSION, type Scenario } from '../../engine/scenario';
-import { DEFAULT_DISTRIBUTION_ID, DEFAULT_DOMAIN_NAME, DEFAULT_POPS, DEFAULT_RECS, DEFAULT_VIEWERS, defaultLayout } from './default';
+import {
+  DEFAULT_DISTRIBUTION_ID,
+  DEFAULT_DOMAIN_NAME,
+  DEFAULT_POPS,
+  DEFAULT_RECS,
+  DEFAULT_VIEWERS,
+  defaultLayout,
+} from './default';
 import { GET_HEAD, GET_HEAD_OPTIONS, MANAGED } from './managedIds';
 
 const PLAYLIST_POLICY = 'edgelab-hls-playlist';
@@ -35,7 +42,13 @@ export const hlsVideoScenario: Scenario = {
       {
         id: 'packager',
         domainName: 'live-packager.example.com',
-        customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: 'https-only', originReadTimeout: 10, originKeepaliveTimeout: 5 },
+        customOriginConfig: {
+          httpPort: 80,
+          httpsPort: 443,
+          originProtocolPolicy: 'https-only',
+          originReadTimeout: 10,
+          originKeepaliveTimeout: 5,
+        },
         connectionAttempts: 3,
         connectionTimeout: 5,
         originShield: { enabled: true, originShieldRegion: 'us-east-1' },
@@ -106,9 +119,24 @@ export const hlsVideoScenario: Scenario = {
     packager: {
       processingMs: 30,
       objects: [
-        { path: '/live/master.m3u8', sizeBytes: 600, contentType: 'application/vnd.apple.mpegurl', cacheControl: 'max-age=2' },
-        { path: '/live/1080p.m3u8', sizeBytes: 900, contentType: 'application/vnd.apple.mpegurl', cacheControl: 'max-age=2' },
-        { path: '/live/720p.m3u8', sizeBytes: 900, contentType: 'application/vnd.apple.mpegurl', cacheControl: 'max-age=2' },
+        {
+          path: '/live/master.m3u8',
+          sizeBytes: 600,
+          contentType: 'application/vnd.apple.mpegurl',
+          cacheControl: 'max-age=2',
+        },
+        {
+          path: '/live/1080p.m3u8',
+          sizeBytes: 900,
+          contentType: 'application/vnd.apple.mpegurl',
+          cacheControl: 'max-age=2',
+        },
+        {
+          path: '/live/720p.m3u8',
+          sizeBytes: 900,
+          contentType: 'application/vnd.apple.mpegurl',
+          cacheControl: 'max-age=2',
+        },
       ],
       catalog: {
         count: 1_800,

@@ -17,31 +17,36 @@ export const PRESETS: Preset[] = [
   {
     id: 'static-website',
     title: 'Static website on S3',
-    description: 'SPA on S3 with Origin Access Control: year-long hashed assets, one-minute index.html, routes fall back to index.html.',
+    description:
+      'SPA on S3 with Origin Access Control: year-long hashed assets, one-minute index.html, routes fall back to index.html.',
     scenario: staticWebsiteScenario,
   },
   {
     id: 'api-acceleration',
     title: 'API acceleration',
-    description: 'Cached product GETs on /api/products*, uncached POST/PUT through CachingDisabled + AllViewerExceptHostHeader on /api/*.',
+    description:
+      'Cached product GETs on /api/products*, uncached POST/PUT through CachingDisabled + AllViewerExceptHostHeader on /api/*.',
     scenario: apiAccelerationScenario,
   },
   {
     id: 'hls-video',
     title: 'HLS live video',
-    description: 'Playlists cached 2 s, segments a day, Origin Shield collapsing every PoP onto one request per object.',
+    description:
+      'Playlists cached 2 s, segments a day, Origin Shield collapsing every PoP onto one request per object.',
     scenario: hlsVideoScenario,
   },
   {
     id: 'multi-region-failover',
     title: 'Multi-region failover',
-    description: 'Origin group us-east-1 -> us-west-2 failing over on 5xx; the primary goes down for a minute at 2:00.',
+    description:
+      'Origin group us-east-1 -> us-west-2 failing over on 5xx; the primary goes down for a minute at 2:00.',
     scenario: multiRegionFailoverScenario,
   },
   {
     id: 'global-ecommerce',
     title: 'Global e-commerce',
-    description: 'Images, a briefly cached catalog API and never-cached checkout, with shoppers on every continent.',
+    description:
+      'Images, a briefly cached catalog API and never-cached checkout, with shoppers on every continent.',
     scenario: globalEcommerceScenario,
   },
 ];

@@ -2,7 +2,14 @@
 // CloudFront retries the same request on the copy in us-west-2. Low connection attempts and timeout
 // make failover fast (AWS recommends lowering them for origin groups). The primary goes down at 2 min.
 import { SCENARIO_VERSION, type Scenario } from '../../engine/scenario';
-import { DEFAULT_DISTRIBUTION_ID, DEFAULT_DOMAIN_NAME, DEFAULT_POPS, DEFAULT_RECS, DEFAULT_VIEWERS, defaultLayout } from './default';
+import {
+  DEFAULT_DISTRIBUTION_ID,
+  DEFAULT_DOMAIN_NAME,
+  DEFAULT_POPS,
+  DEFAULT_RECS,
+  DEFAULT_VIEWERS,
+  defaultLayout,
+} from './default';
 import { GET_HEAD, MANAGED } from './managedIds';
 
 const appOrigin = (id: string, region: string) => ({
@@ -36,7 +43,11 @@ export const multiRegionFailoverScenario: Scenario = {
     httpVersion: 'http2',
     origins: [appOrigin('primary', 'us-east-1'), appOrigin('secondary', 'us-west-2')],
     originGroups: [
-      { id: 'app-failover', failoverCriteria: { statusCodes: [500, 502, 503, 504] }, members: ['primary', 'secondary'] },
+      {
+        id: 'app-failover',
+        failoverCriteria: { statusCodes: [500, 502, 503, 504] },
+        members: ['primary', 'secondary'],
+      },
     ],
     defaultCacheBehavior: {
       targetOriginId: 'app-failover',
@@ -50,16 +61,36 @@ export const multiRegionFailoverScenario: Scenario = {
   originSimulation: {
     primary: {
       processingMs: 40,
-      catalog: { count: 5_000, pathPrefix: '/', meanSizeBytes: 30_000, contentType: 'text/html', cacheControl: 'max-age=30' },
+      catalog: {
+        count: 5_000,
+        pathPrefix: '/',
+        meanSizeBytes: 30_000,
+        contentType: 'text/html',
+        cacheControl: 'max-age=30',
+      },
     },
     secondary: {
       processingMs: 40,
-      catalog: { count: 5_000, pathPrefix: '/', meanSizeBytes: 30_000, contentType: 'text/html', cacheControl: 'max-age=30' },
+      catalog: {
+        count: 5_000,
+        pathPrefix: '/',
+        meanSizeBytes: 30_000,
+        contentType: 'text/html',
+        cacheControl: 'max-age=30',
+      },
     },
   },
   topology: { pops: DEFAULT_POPS, regionalEdgeCaches: true },
   viewers: DEFAULT_VIEWERS,
   traffic: { requestsPerSecond: 400, zipfAlpha: 0.8, methodMix: { GET: 0.97, HEAD: 0.03 } },
-  events: [{ id: 'primary-down', kind: 'origin-outage', atMs: 120_000, durationMs: 60_000, target: 'primary' }],
-  layout: defaultLayout(DEFAULT_VIEWERS, DEFAULT_POPS, DEFAULT_RECS, ['primary', 'secondary'], ['app-failover']),
+  events: [
+    { id: 'primary-down', kind: 'origin-outage', atMs: 120_000, durationMs: 60_000, target: 'primary' },
+  ],
+  layout: defaultLayout(
+    DEFAULT_VIEWERS,
+    DEFAULT_POPS,
+    DEFAULT_RECS,
+    ['primary', 'secondary'],
+    ['app-failover'],
+  ),
 };

@@ -2,7 +2,14 @@
 // for a year, index.html for a minute so deploys show up quickly, and client-side routes answered
 // with index.html through custom error responses (S3 with OAC answers 403 for a missing key).
 import { SCENARIO_VERSION, type Scenario } from '../../engine/scenario';
-import { DEFAULT_DISTRIBUTION_ID, DEFAULT_DOMAIN_NAME, DEFAULT_POPS, DEFAULT_RECS, DEFAULT_VIEWERS, defaultLayout } from './default';
+import {
+  DEFAULT_DISTRIBUTION_ID,
+  DEFAULT_DOMAIN_NAME,
+  DEFAULT_POPS,
+  DEFAULT_RECS,
+  DEFAULT_VIEWERS,
+  defaultLayout,
+} from './default';
 import { GET_HEAD, MANAGED } from './managedIds';
 
 const SHORT_TTL_HTML = 'edgelab-short-ttl-html';
@@ -103,6 +110,9 @@ export const staticWebsiteScenario: Scenario = {
   topology: { pops: DEFAULT_POPS, regionalEdgeCaches: true },
   viewers: DEFAULT_VIEWERS,
   traffic: { requestsPerSecond: 300, zipfAlpha: 1.0, methodMix: { GET: 0.98, HEAD: 0.02 }, dayCurve: true },
-  events: [{ id: 'deploy-1', kind: 'deploy', atMs: 300_000 }, { id: 'invalidate-index', kind: 'invalidation', atMs: 301_000, paths: ['/index.html'] }],
+  events: [
+    { id: 'deploy-1', kind: 'deploy', atMs: 300_000 },
+    { id: 'invalidate-index', kind: 'invalidation', atMs: 301_000, paths: ['/index.html'] },
+  ],
   layout: defaultLayout(DEFAULT_VIEWERS, DEFAULT_POPS, DEFAULT_RECS, ['site']),
 };

@@ -74,7 +74,10 @@ function associate(behavior: CacheBehavior, template: FunctionTemplate, name: st
   const cf = behavior.functionAssociations ?? [];
   const lambda = behavior.lambdaFunctionAssociations ?? [];
   const isViewerEvent = (e: string) => e === 'viewer-request' || e === 'viewer-response';
-  if (cf.some((a) => a.eventType === template.eventType) || lambda.some((a) => a.eventType === template.eventType)) {
+  if (
+    cf.some((a) => a.eventType === template.eventType) ||
+    lambda.some((a) => a.eventType === template.eventType)
+  ) {
     return behavior;
   }
   if (template.kind === 'cloudfront-function') {
@@ -83,5 +86,8 @@ function associate(behavior: CacheBehavior, template: FunctionTemplate, name: st
     return { ...behavior, functionAssociations: [...cf, { eventType, functionName: name }] };
   }
   if (isViewerEvent(template.eventType) && cf.length > 0) return behavior;
-  return { ...behavior, lambdaFunctionAssociations: [...lambda, { eventType: template.eventType, functionName: name }] };
+  return {
+    ...behavior,
+    lambdaFunctionAssociations: [...lambda, { eventType: template.eventType, functionName: name }],
+  };
 }

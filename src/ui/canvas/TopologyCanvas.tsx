@@ -1,32 +1,80 @@
-// The topology canvas: built from the scenario, positions written back to scenario.layout on drag,
-// edges animated where the latest sampled requests travelled.
-import { useCallback, useMemo } from 'react';
+// The topology canvas. The scenario is the single source of truth: nodes and edges are derived
+// from it, and every edit (drop from the palette, connection, delete, tidy) is a command on it.
+// Positions are written back to scenario.layout on drag; edges animate where sampled requests went.
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import {
   Background,
   Controls,
+  MiniMap,
+  Panel,
   ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
   type NodeChange,
   type NodeMouseHandler,
   type OnNodesChange,
 } from '@xyflow/react';
+import {
+  addPop,
+  addViewerRegion,
+  connectNodes,
+  popsInPlay,
+  removeNode,
+  tidyLayout,
+  type XY,
+} from '../../state/commands';
 import { describeTopology } from '../../state/derived';
 import { useAppStore } from '../../state/store';
+import ChoiceDialog, { type ChoiceKind } from '../palette/ChoiceDialog';
+import Palette from '../palette/Palette';
+import {
+  commandFor,
+  defaultDropPoint,
+  PALETTE_MIME,
+  paletteItem,
+  type PaletteItem,
+} from '../palette/paletteItems';
 import { activeEdgeIds, buildEdges, buildNodes, type CanvasNode } from './buildGraph';
+import CanvasToast from './CanvasToast';
+import CanvasToolbar from './CanvasToolbar';
 import { nodeTypes } from './nodeTypes';
+import { useCanvasKeys } from './useCanvasKeys';
+import './canvasEditing.css';
 
 const FIT_VIEW_OPTIONS = { padding: 0.08 };
 
-export default function TopologyCanvas() {
+/** Minimap colours, the same as each node's left border (the kind is also in the node's label). */
+const MINIMAP_COLOR: Record<string, string> = {
+  viewer: '#8250df',
+  pop: '#0969da',
+  rec: '#bf8700',
+  shield: '#bc4c00',
+  distribution: '#6639ba',
+  behavior: '#6e7781',
+  originGroup: '#116329',
+  origin: '#1a7f37',
+};
+const minimapColor = (n: CanvasNode) => MINIMAP_COLOR[n.type ?? ''] ?? '#8c959f';
+
+function Canvas() {
   const scenario = useAppStore((s) => s.scenario);
   const selectedId = useAppStore((s) => s.selectedNodeId);
   const samples = useAppStore((s) => s.recentSamples);
   const selectNode = useAppStore((s) => s.selectNode);
   const moveNode = useAppStore((s) => s.moveNode);
+  const applyEdit = useAppStore((s) => s.applyEdit);
+  const notify = useAppStore((s) => s.notifyCanvas);
+  const undo = useAppStore((s) => s.undo);
+  const redo = useAppStore((s) => s.redo);
+  const flow = useReactFlow<CanvasNode>();
+  const [choice, setChoice] = useState<{ kind: ChoiceKind; at: XY } | null>(null);
 
   const view = useMemo(() => describeTopology(scenario), [scenario]);
   const nodes = useMemo(() => buildNodes(scenario, view, selectedId), [scenario, view, selectedId]);
   const active = useMemo(() => activeEdgeIds(samples, view), [samples, view]);
-  const edges = useMemo(() => buildEdges(view, active), [view, active]);
+  const edges = useMemo(() => buildEdges(scenario, view, active), [scenario, view, active]);
+  const inPlay = useMemo(() => new Set(popsInPlay(scenario)), [scenario]);
 
   // Controlled nodes: only position changes matter (selection lives in the store).
   const onNodesChange: OnNodesChange<CanvasNode> = useCallback(
@@ -35,26 +83,122 @@ export default function TopologyCanvas() {
     },
     [moveNode],
   );
-  const onNodeClick: NodeMouseHandler<CanvasNode> = useCallback((_e, node) => selectNode(node.id), [selectNode]);
+  const onNodeClick: NodeMouseHandler<CanvasNode> = useCallback(
+    (_e, node) => selectNode(node.id),
+    [selectNode],
+  );
   const onPaneClick = useCallback(() => selectNode(null), [selectNode]);
 
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const outcome = connectNodes(useAppStore.getState().scenario, c.source, c.target);
+      if (outcome.kind === 'command') applyEdit(outcome.command);
+      else
+        notify(
+          outcome.kind === 'info' ? outcome.message : outcome.reason,
+          outcome.kind === 'info' ? 'info' : 'refused',
+        );
+    },
+    [applyEdit, notify],
+  );
+
+  const place = useCallback(
+    (item: PaletteItem, at: XY) => {
+      if (item.choice) {
+        setChoice({ kind: item.choice, at });
+        return;
+      }
+      const cmd = commandFor(item, at);
+      if (cmd) applyEdit(cmd);
+    },
+    [applyEdit],
+  );
+  const onAdd = useCallback(
+    (item: PaletteItem) => place(item, defaultDropPoint(useAppStore.getState().scenario, item)),
+    [place],
+  );
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const item = paletteItem(e.dataTransfer.getData(PALETTE_MIME));
+      if (!item) return;
+      e.preventDefault();
+      place(item, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [flow, place],
+  );
+  const onChoose = useCallback(
+    (value: string) => {
+      if (!choice) return;
+      applyEdit(choice.kind === 'pop' ? addPop(value, choice.at) : addViewerRegion(value, choice.at));
+      setChoice(null);
+    },
+    [applyEdit, choice],
+  );
+
+  const remove = useCallback(() => {
+    const id = useAppStore.getState().selectedNodeId;
+    if (!id) return;
+    const outcome = removeNode(id);
+    if (outcome.kind === 'command') applyEdit(outcome.command);
+    else notify(outcome.reason, 'refused');
+  }, [applyEdit, notify]);
+  const fit = useCallback(() => void flow.fitView(FIT_VIEW_OPTIONS), [flow]);
+  const tidy = useCallback(() => {
+    applyEdit(tidyLayout(nodes.map((n) => ({ id: n.id, kind: n.type ?? 'origin' }))));
+    requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
+  }, [applyEdit, nodes, flow]);
+  const keys = useMemo(() => ({ undo, redo, remove }), [undo, redo, remove]);
+  useCanvasKeys(keys);
+
   return (
-    <div className="canvas" data-testid="topology-canvas">
-      <ReactFlow<CanvasNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onNodeClick={onNodeClick}
-        onPaneClick={onPaneClick}
-        nodesConnectable={false}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.2}
-      >
-        <Background gap={20} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+    <div className="canvas canvas--editable" data-testid="topology-canvas">
+      <Palette onAdd={onAdd} />
+      <div className="canvas__flow" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas-drop-zone">
+        <ReactFlow<CanvasNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onNodeClick={onNodeClick}
+          onPaneClick={onPaneClick}
+          onConnect={onConnect}
+          deleteKeyCode={null}
+          fitView
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          minZoom={0.2}
+        >
+          <Background gap={20} />
+          <Controls showInteractive={false} />
+          <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap of the topology" />
+          <Panel position="top-right">
+            <CanvasToolbar onDelete={remove} onFit={fit} onTidy={tidy} />
+          </Panel>
+          <Panel position="bottom-center">
+            <CanvasToast />
+          </Panel>
+        </ReactFlow>
+        {choice && (
+          <ChoiceDialog
+            kind={choice.kind}
+            exclude={inPlay}
+            onChoose={onChoose}
+            onCancel={() => setChoice(null)}
+          />
+        )}
+      </div>
     </div>
+  );
+}
+
+export default function TopologyCanvas() {
+  return (
+    <ReactFlowProvider>
+      <Canvas />
+    </ReactFlowProvider>
   );
 }

@@ -1,31 +1,40 @@
 // Scenario -> React Flow nodes and edges. Pure (unit-testable); positions come from
-// scenario.layout, and nodes without one are stacked in their kind's column.
+// scenario.layout, and nodes without one are stacked in their kind's column. Cache behaviors are
+// drawn under the distribution in precedence order (their position is their order, not a layout entry).
 import type { Edge, Node } from '@xyflow/react';
-import type { Scenario } from '../../engine/scenario';
+import { MANAGED_CACHE_POLICIES } from '../../engine/policies/managed';
+import type { CacheBehavior, Scenario } from '../../engine/scenario';
 import type { SampledRequest } from '../../engine/types';
+import {
+  BEHAVIOR_GAP,
+  BEHAVIOR_OFFSET_Y,
+  behaviorId,
+  COLUMN_X,
+  DISTRIBUTION_ID,
+  ORIGIN_X_WITH_GROUPS,
+  originGroupId,
+  originId,
+  popId,
+  recId,
+  ROW_GAP,
+  shieldId,
+  viewerId,
+  type NodeKind,
+} from '../../state/commands';
 import type { TopologyView } from '../../state/derived';
 
-export type CanvasNodeKind = 'viewer' | 'pop' | 'rec' | 'shield' | 'distribution' | 'origin';
+export { DISTRIBUTION_ID, originGroupId, originId, popId, recId, shieldId, viewerId, behaviorId };
+
+export type CanvasNodeKind = NodeKind;
 
 export interface CanvasNodeData extends Record<string, unknown> {
   title: string;
   subtitle: string;
-  /** extra lines (e.g. the distribution's behaviors) */
+  /** extra lines */
   lines?: string[];
 }
 
 export type CanvasNode = Node<CanvasNodeData, CanvasNodeKind>;
-
-/** Column x of each kind for the fallback layout (matches the default preset's columns). */
-const COLUMN_X: Record<CanvasNodeKind, number> = {
-  viewer: 0,
-  pop: 300,
-  rec: 600,
-  distribution: 900,
-  shield: 900,
-  origin: 1180,
-};
-const ROW_GAP = 100;
 
 interface Placed {
   id: string;
@@ -34,38 +43,30 @@ interface Placed {
   ariaLabel: string;
 }
 
-export function viewerId(id: string) {
-  return `viewer:${id}`;
-}
-export function popId(code: string) {
-  return `pop:${code}`;
-}
-export function recId(region: string) {
-  return `rec:${region}`;
-}
-export function shieldId(region: string) {
-  return `shield:${region}`;
-}
-export function originId(id: string) {
-  return `origin:${id}`;
-}
-export const DISTRIBUTION_ID = 'distribution';
-
 function edgeId(from: string, to: string) {
   return `${from}->${to}`;
 }
 
-function behaviorLines(scenario: Scenario): string[] {
-  const d = scenario.distribution;
-  const ordered = (d.cacheBehaviors ?? []).map((b) => `${b.pathPattern ?? '?'} → ${b.targetOriginId}`);
-  return [...ordered, `Default (*) → ${d.defaultCacheBehavior.targetOriginId}`];
+function cachePolicyName(b: CacheBehavior, scenario: Scenario): string {
+  if (!b.cachePolicyId) return `legacy TTL ${b.defaultTtl ?? 86_400}s`;
+  const name =
+    MANAGED_CACHE_POLICIES[b.cachePolicyId]?.name ?? scenario.cachePolicies?.[b.cachePolicyId]?.name;
+  return name ?? b.cachePolicyId;
 }
 
-export function buildNodes(
+/** Ordered behaviors then the default, with their precedence (1 = evaluated first). */
+export function behaviorRows(
   scenario: Scenario,
-  view: TopologyView,
-  selectedId: string | null,
-): CanvasNode[] {
+): { id: string; precedence: number | null; b: CacheBehavior }[] {
+  const d = scenario.distribution;
+  const rows: { id: string; precedence: number | null; b: CacheBehavior }[] = (d.cacheBehaviors ?? []).map(
+    (b, i) => ({ id: behaviorId(i), precedence: i + 1, b }),
+  );
+  rows.push({ id: behaviorId('default'), precedence: null, b: d.defaultCacheBehavior });
+  return rows;
+}
+
+export function buildNodes(scenario: Scenario, view: TopologyView, selectedId: string | null): CanvasNode[] {
   const placed: Placed[] = [];
   for (const v of view.viewers) {
     placed.push({
@@ -99,12 +100,29 @@ export function buildNodes(
       data: { title: region, subtitle: 'Origin Shield' },
     });
   }
+  const behaviors = behaviorRows(scenario);
   placed.push({
     id: DISTRIBUTION_ID,
     kind: 'distribution',
     ariaLabel: `Distribution ${scenario.distribution.domainName}`,
-    data: { title: 'Distribution', subtitle: scenario.distribution.domainName, lines: behaviorLines(scenario) },
+    data: {
+      title: 'Distribution',
+      subtitle: scenario.distribution.domainName,
+      lines: [`${behaviors.length} cache behavior${behaviors.length > 1 ? 's' : ''} below`],
+    },
   });
+  for (const g of scenario.distribution.originGroups ?? []) {
+    placed.push({
+      id: originGroupId(g.id),
+      kind: 'originGroup',
+      ariaLabel: `Origin group ${g.id}`,
+      data: {
+        title: g.id,
+        subtitle: `fails over on ${g.failoverCriteria.statusCodes.join(', ')}`,
+        lines: [`primary: ${g.members[0] ?? '–'}`, `secondary: ${g.members[1] ?? '–'}`],
+      },
+    });
+  }
   for (const o of view.origins) {
     placed.push({
       id: originId(o.id),
@@ -115,18 +133,23 @@ export function buildNodes(
   }
 
   const layout = scenario.layout ?? {};
+  const hasGroups = (scenario.distribution.originGroups ?? []).length > 0;
+  const columnX = (kind: CanvasNodeKind) =>
+    kind === 'origin' && hasGroups ? ORIGIN_X_WITH_GROUPS : COLUMN_X[kind];
   // Fallback: below the lowest positioned node of the same column.
-  const nextY = new Map<CanvasNodeKind, number>();
+  const nextY = new Map<number, number>();
   for (const p of placed) {
     const pos = layout[p.id];
-    if (pos && pos.x === COLUMN_X[p.kind]) nextY.set(p.kind, Math.max(nextY.get(p.kind) ?? 0, pos.y + ROW_GAP));
+    const x = columnX(p.kind);
+    if (pos && pos.x === x) nextY.set(x, Math.max(nextY.get(x) ?? 0, pos.y + ROW_GAP));
   }
-  return placed.map((p) => {
+  const nodes: CanvasNode[] = placed.map((p) => {
     let position = layout[p.id];
     if (!position) {
-      const y = nextY.get(p.kind) ?? 0;
-      nextY.set(p.kind, y + ROW_GAP);
-      position = { x: COLUMN_X[p.kind], y };
+      const x = columnX(p.kind);
+      const y = nextY.get(x) ?? 0;
+      nextY.set(x, y + ROW_GAP);
+      position = { x, y };
     }
     return {
       id: p.id,
@@ -137,9 +160,27 @@ export function buildNodes(
       selected: p.id === selectedId,
     };
   });
+
+  const dist = nodes.find((n) => n.id === DISTRIBUTION_ID)?.position ?? { x: COLUMN_X.distribution, y: 0 };
+  behaviors.forEach(({ id, precedence, b }, i) => {
+    const name = precedence === null ? 'Default (*)' : (b.pathPattern ?? '?');
+    nodes.push({
+      id,
+      type: 'behavior',
+      position: { x: dist.x, y: dist.y + BEHAVIOR_OFFSET_Y + i * BEHAVIOR_GAP },
+      draggable: false,
+      ariaLabel: precedence === null ? 'Default cache behavior (*)' : `Cache behavior ${precedence}: ${name}`,
+      data: {
+        title: precedence === null ? 'Default (*)' : `${precedence}. ${name}`,
+        subtitle: `→ ${b.targetOriginId} · ${cachePolicyName(b, scenario)}`,
+      },
+      selected: id === selectedId,
+    });
+  });
+  return nodes;
 }
 
-export function buildEdges(view: TopologyView, active: ReadonlySet<string>): Edge[] {
+export function buildEdges(scenario: Scenario, view: TopologyView, active: ReadonlySet<string>): Edge[] {
   const edges: Edge[] = [];
   const add = (from: string, to: string, extra?: Partial<Edge>) => {
     const id = edgeId(from, to);
@@ -170,7 +211,21 @@ export function buildEdges(view: TopologyView, active: ReadonlySet<string>): Edg
     } else {
       for (const u of upstream) add(u, originId(o.id));
     }
-    add(DISTRIBUTION_ID, originId(o.id), { style: { strokeDasharray: '4 4' }, label: 'routes to' });
+  }
+  // Configuration edges (dashed): distribution -> behaviors -> targets, groups -> members.
+  const config = { style: { strokeDasharray: '4 4' } };
+  const groups = new Set((scenario.distribution.originGroups ?? []).map((g) => g.id));
+  for (const { id, b } of behaviorRows(scenario)) {
+    add(DISTRIBUTION_ID, id, config);
+    const target = groups.has(b.targetOriginId)
+      ? originGroupId(b.targetOriginId)
+      : originId(b.targetOriginId);
+    add(id, target, { ...config, label: 'routes to' });
+  }
+  for (const g of scenario.distribution.originGroups ?? []) {
+    g.members.forEach((m, i) =>
+      add(originGroupId(g.id), originId(m), { ...config, label: i === 0 ? 'primary' : 'secondary' }),
+    );
   }
   return edges;
 }

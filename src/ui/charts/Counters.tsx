@@ -4,7 +4,17 @@ import { useAppStore } from '../../state/store';
 import { cacheHitRatio, originOffload, totalOriginRequests } from '../../state/derived';
 import { formatBytes, formatCount, formatPercent, formatSimClock } from '../format';
 
-function Counter({ label, value, testId, hint }: { label: string; value: string; testId: string; hint?: string }) {
+function Counter({
+  label,
+  value,
+  testId,
+  hint,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+  hint?: string;
+}) {
   return (
     <div className="counter" title={hint}>
       <dt>{label}</dt>
@@ -37,7 +47,12 @@ function Counters() {
         testId="origin-offload"
         hint="(edge requests - origin requests) / edge requests"
       />
-      <Counter label="Requests/s" value={formatCount(Math.round(rps))} testId="requests-per-second" hint="simulated, latest batch" />
+      <Counter
+        label="Requests/s"
+        value={formatCount(Math.round(rps))}
+        testId="requests-per-second"
+        hint="simulated, latest batch"
+      />
       <Counter label="Errors" value={formatCount(stats?.errors ?? 0)} testId="errors-total" />
       <Counter label="To viewers" value={formatBytes(stats?.bytesToViewers ?? 0)} testId="bytes-to-viewers" />
     </dl>

@@ -18,14 +18,24 @@ function LiveChart() {
   const data = useMemo(() => toChartData(series), [series]);
 
   return (
-    <figure className="live-chart" data-testid="live-chart" aria-label="Hit ratio and requests per second over simulated time">
+    <figure
+      className="live-chart"
+      data-testid="live-chart"
+      aria-label="Hit ratio and requests per second over simulated time"
+    >
       {data.length === 0 ? (
         <p className="live-chart__empty">Press Run to fire simulated traffic.</p>
       ) : (
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" stroke="#d0d7de" />
-            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={formatTick} fontSize={11} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              tickFormatter={formatTick}
+              fontSize={11}
+            />
             <YAxis yAxisId="hit" domain={[0, 100]} unit="%" width={44} fontSize={11} />
             <YAxis yAxisId="rps" orientation="right" width={48} fontSize={11} />
             <Tooltip labelFormatter={formatTooltipLabel} />

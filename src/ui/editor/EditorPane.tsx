@@ -20,8 +20,8 @@ function EditorPane({ name }: { name: string }) {
       <header className="editor-pane__header">
         <h2>{name}</h2>
         <span className="muted">
-          {fn.kind === 'cloudfront-function' ? 'CloudFront Function' : 'Lambda@Edge'} · {fn.runtime ?? 'cloudfront-js-2.0'} ·{' '}
-          {events ? `default behavior: ${events}` : 'not associated'}
+          {fn.kind === 'cloudfront-function' ? 'CloudFront Function' : 'Lambda@Edge'} ·{' '}
+          {fn.runtime ?? 'cloudfront-js-2.0'} · {events ? `default behavior: ${events}` : 'not associated'}
         </span>
         <span className="editor-pane__hint muted">Edits apply on Reset</span>
         <button type="button" className="btn btn--small" onClick={() => close(null)}>

@@ -4,10 +4,15 @@ import type { Scenario } from '../../engine/scenario';
 import { describeTopology, type TopologyView } from '../../state/derived';
 import { useAppStore } from '../../state/store';
 import { formatCount, formatPercent } from '../format';
+import NodeEditor from './editors/NodeEditor';
 
 type Row = [label: string, value: string];
 
-function rowsFor(id: string, scenario: Scenario, view: TopologyView): { heading: string; rows: Row[] } | null {
+function rowsFor(
+  id: string,
+  scenario: Scenario,
+  view: TopologyView,
+): { heading: string; rows: Row[] } | null {
   const [kind, key] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
   if (id === 'distribution') {
     const d = scenario.distribution;
@@ -22,7 +27,10 @@ function rowsFor(id: string, scenario: Scenario, view: TopologyView): { heading:
         ['Default → origin', b.targetOriginId],
         ['Viewer protocol', b.viewerProtocolPolicy],
         ['Cache policy', b.cachePolicyId ?? 'legacy TTLs'],
-        ['Functions', (b.functionAssociations ?? []).map((a) => `${a.eventType}: ${a.functionName}`).join(', ') || 'none'],
+        [
+          'Functions',
+          (b.functionAssociations ?? []).map((a) => `${a.eventType}: ${a.functionName}`).join(', ') || 'none',
+        ],
       ],
     };
   }
@@ -59,7 +67,13 @@ function rowsFor(id: string, scenario: Scenario, view: TopologyView): { heading:
       rows: [
         ['Region', key],
         ['Metro', r?.metro ?? '–'],
-        ['PoPs served', view.pops.filter((p) => p.rec === key).map((p) => p.code).join(', ') || '–'],
+        [
+          'PoPs served',
+          view.pops
+            .filter((p) => p.rec === key)
+            .map((p) => p.code)
+            .join(', ') || '–',
+        ],
       ],
     };
   }
@@ -78,6 +92,20 @@ function rowsFor(id: string, scenario: Scenario, view: TopologyView): { heading:
         ['Processing', sim?.processingMs === undefined ? '–' : `${sim.processingMs} ms`],
       ],
     };
+  }
+  if (kind === 'behavior') {
+    const i = key === 'default' ? -1 : Number(key);
+    const b = i < 0 ? scenario.distribution.defaultCacheBehavior : scenario.distribution.cacheBehaviors?.[i];
+    if (!b) return null;
+    return {
+      heading: i < 0 ? 'Default cache behavior (*)' : `Cache behavior ${i + 1}: ${b.pathPattern}`,
+      rows: [],
+    };
+  }
+  if (kind === 'originGroup') {
+    const g = scenario.distribution.originGroups?.find((x) => x.id === key);
+    if (!g) return null;
+    return { heading: `Origin group ${g.id}`, rows: [['Members', g.members.join(' → ')]] };
   }
   return null;
 }
@@ -120,6 +148,7 @@ function NodeDetails() {
           )}
         </dl>
       )}
+      {details && id && <NodeEditor nodeId={id} />}
     </section>
   );
 }

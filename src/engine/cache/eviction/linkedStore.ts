@@ -4,6 +4,9 @@
 // re-inserting a Map entry, and eviction takes the head instead of scanning the Map from its
 // start (which, after many deletes, walks over the deleted slots first: the slow path a
 // Map-only LRU falls into). Policies differ only in what a hit does (see lru.ts, fifo.ts).
+// Keys are strings (a Map) or, through the *At methods, integer ids (an IdIndex of two
+// Int32Arrays): the engine numbers its catalog keys so its hot path hashes no strings.
+import { IdIndex } from './idIndex';
 import type { EvictionPolicyName, Sized, TierStore } from '../store';
 
 const NIL = -1;
@@ -11,7 +14,10 @@ const NIL = -1;
 export abstract class LinkedStore<V extends Sized> implements TierStore<V> {
   abstract readonly policy: EvictionPolicyName;
   private readonly index = new Map<string, number>();
+  private readonly idIndex = new IdIndex();
   private keys: (string | undefined)[] = [];
+  /** the integer id a slot is keyed by, -1 when it is keyed by its string */
+  private slotIds = new Int32Array(16);
   private vals: (V | undefined)[] = [];
   private sizes = new Float64Array(16);
   private prev = new Int32Array(16);
@@ -29,17 +35,14 @@ export abstract class LinkedStore<V extends Sized> implements TierStore<V> {
   }
 
   get count(): number {
-    return this.index.size;
+    return this.index.size + this.idIndex.size;
   }
 
   /** What a hit does to the order (LRU moves the slot to the tail; FIFO leaves it). */
   protected abstract onHit(slot: number): void;
 
   get(key: string): V | undefined {
-    const slot = this.index.get(key);
-    if (slot === undefined) return undefined;
-    this.onHit(slot);
-    return this.vals[slot];
+    return this.getAt(-1, key);
   }
 
   peek(key: string): V | undefined {
@@ -48,28 +51,54 @@ export abstract class LinkedStore<V extends Sized> implements TierStore<V> {
   }
 
   set(key: string, value: V): boolean {
-    const old = this.index.get(key);
-    if (old !== undefined) this.removeSlot(old, key);
+    return this.setAt(-1, key, value);
+  }
+
+  delete(key: string): boolean {
+    return this.deleteAt(-1, key);
+  }
+
+  private slotOf(id: number, key: string): number {
+    if (id >= 0) return this.idIndex.get(id);
+    return this.index.get(key) ?? NIL;
+  }
+
+  getAt(id: number, key: string): V | undefined {
+    const slot = this.slotOf(id, key);
+    if (slot === NIL) return undefined;
+    this.onHit(slot);
+    return this.vals[slot];
+  }
+
+  setAt(id: number, key: string, value: V): boolean {
+    const old = this.slotOf(id, key);
+    if (old !== NIL) this.removeSlot(old);
     const size = value.size;
     if (size > this.capacityBytes) return false;
     while (this.bytes + size > this.capacityBytes && this.head !== NIL) {
-      this.removeSlot(this.head, this.keys[this.head]!);
+      this.removeSlot(this.head);
       this.evictions++;
     }
     const slot = this.allocSlot();
-    this.keys[slot] = key;
     this.vals[slot] = value;
     this.sizes[slot] = size;
     this.bytes += size;
     this.append(slot);
-    this.index.set(key, slot);
+    if (id >= 0) {
+      this.slotIds[slot] = id;
+      this.idIndex.set(id, slot);
+    } else {
+      this.slotIds[slot] = NIL;
+      this.keys[slot] = key;
+      this.index.set(key, slot);
+    }
     return true;
   }
 
-  delete(key: string): boolean {
-    const slot = this.index.get(key);
-    if (slot === undefined) return false;
-    this.removeSlot(slot, key);
+  deleteAt(id: number, key: string): boolean {
+    const slot = this.slotOf(id, key);
+    if (slot === NIL) return false;
+    this.removeSlot(slot);
     return true;
   }
 
@@ -78,9 +107,8 @@ export abstract class LinkedStore<V extends Sized> implements TierStore<V> {
     let s = this.head;
     while (s !== NIL) {
       const nextSlot = this.next[s];
-      const k = this.keys[s]!;
-      if (pred(k, this.vals[s]!)) {
-        this.removeSlot(s, k);
+      if (pred(this.keyName(s), this.vals[s]!)) {
+        this.removeSlot(s);
         n++;
       }
       s = nextSlot;
@@ -89,11 +117,18 @@ export abstract class LinkedStore<V extends Sized> implements TierStore<V> {
   }
 
   *entries(): IterableIterator<[string, V]> {
-    for (let s = this.head; s !== NIL; s = this.next[s]) yield [this.keys[s]!, this.vals[s]!];
+    for (let s = this.head; s !== NIL; s = this.next[s]) yield [this.keyName(s), this.vals[s]!];
+  }
+
+  /** A slot's key as a string: its own, or '#<id>' for an id-keyed slot. */
+  private keyName(slot: number): string {
+    const id = this.slotIds[slot];
+    return id >= 0 ? `#${id}` : this.keys[slot]!;
   }
 
   clear(): void {
     this.index.clear();
+    this.idIndex.clear();
     this.keys = [];
     this.vals = [];
     this.free.length = 0;
@@ -122,6 +157,7 @@ export abstract class LinkedStore<V extends Sized> implements TierStore<V> {
       this.prev = grow(this.prev, (k) => new Int32Array(k));
       this.next = grow(this.next, (k) => new Int32Array(k));
       this.sizes = grow(this.sizes, (k) => new Float64Array(k));
+      this.slotIds = grow(this.slotIds, (k) => new Int32Array(k));
     }
     return slot;
   }
@@ -143,9 +179,11 @@ export abstract class LinkedStore<V extends Sized> implements TierStore<V> {
     else this.tail = p;
   }
 
-  private removeSlot(slot: number, key: string): void {
+  private removeSlot(slot: number): void {
     this.unlink(slot);
-    this.index.delete(key);
+    const id = this.slotIds[slot];
+    if (id >= 0) this.idIndex.delete(id);
+    else this.index.delete(this.keys[slot]!);
     this.bytes -= this.sizes[slot];
     this.keys[slot] = undefined;
     this.vals[slot] = undefined;

@@ -1,4 +1,5 @@
 // The common body of every canvas node: kind label, title, subtitle, live badge and handles.
+// Handles are connectable only where a connection means something (src/state/commands/connect.ts).
 import { Handle, Position } from '@xyflow/react';
 import type { CanvasNodeData, CanvasNodeKind } from '../buildGraph';
 import NodeBadge from './NodeBadge';
@@ -9,7 +10,27 @@ const KIND_LABEL: Record<CanvasNodeKind, string> = {
   rec: 'Regional edge cache',
   shield: 'Origin Shield',
   distribution: 'Distribution',
+  behavior: 'Cache behavior',
+  originGroup: 'Origin group',
   origin: 'Origin',
+};
+
+interface HandleSpec {
+  /** left handle: false = none, otherwise whether a user may drop a connection on it */
+  input: false | { connectable: boolean };
+  output: false | { connectable: boolean };
+  hitRatio: boolean;
+}
+
+const HANDLES: Record<CanvasNodeKind, HandleSpec> = {
+  viewer: { input: false, output: { connectable: true }, hitRatio: false },
+  pop: { input: { connectable: true }, output: { connectable: false }, hitRatio: true },
+  rec: { input: { connectable: false }, output: { connectable: false }, hitRatio: true },
+  shield: { input: { connectable: false }, output: { connectable: false }, hitRatio: true },
+  distribution: { input: false, output: { connectable: false }, hitRatio: true },
+  behavior: { input: { connectable: false }, output: { connectable: true }, hitRatio: false },
+  originGroup: { input: { connectable: true }, output: { connectable: true }, hitRatio: false },
+  origin: { input: { connectable: true }, output: false, hitRatio: false },
 };
 
 export interface NodeShellProps {
@@ -17,15 +38,23 @@ export interface NodeShellProps {
   kind: CanvasNodeKind;
   data: CanvasNodeData;
   selected: boolean;
-  inputs: boolean;
-  outputs: boolean;
-  showHitRatio: boolean;
 }
 
-export default function NodeShell({ id, kind, data, selected, inputs, outputs, showHitRatio }: NodeShellProps) {
+export default function NodeShell({ id, kind, data, selected }: NodeShellProps) {
+  const spec = HANDLES[kind];
   return (
-    <div className={`cnode cnode--${kind}${selected ? ' is-selected' : ''}`} data-testid={`node-${id.replace(':', '-')}`}>
-      {inputs && <Handle type="target" position={Position.Left} isConnectable={false} />}
+    <div
+      className={`cnode cnode--${kind}${selected ? ' is-selected' : ''}`}
+      data-testid={`node-${id.replace(':', '-')}`}
+    >
+      {spec.input && (
+        <Handle
+          type="target"
+          position={Position.Left}
+          isConnectable={spec.input.connectable}
+          className={spec.input.connectable ? 'cnode__handle--open' : undefined}
+        />
+      )}
       <div className="cnode__kind">{KIND_LABEL[kind]}</div>
       <div className="cnode__title">{data.title}</div>
       <div className="cnode__subtitle">{data.subtitle}</div>
@@ -36,8 +65,15 @@ export default function NodeShell({ id, kind, data, selected, inputs, outputs, s
           ))}
         </ul>
       )}
-      <NodeBadge nodeId={id} showHitRatio={showHitRatio} />
-      {outputs && <Handle type="source" position={Position.Right} isConnectable={false} />}
+      <NodeBadge nodeId={id} showHitRatio={spec.hitRatio} />
+      {spec.output && (
+        <Handle
+          type="source"
+          position={Position.Right}
+          isConnectable={spec.output.connectable}
+          className={spec.output.connectable ? 'cnode__handle--open' : undefined}
+        />
+      )}
     </div>
   );
 }
