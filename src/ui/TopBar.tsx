@@ -2,6 +2,7 @@ import { memo, useCallback, type ChangeEvent } from 'react';
 import { SPEED_CHOICES } from '../state/slices/simulationSlice';
 import { useAppStore } from '../state/store';
 import { formatSpeed } from './format';
+import ModellingButton from './modelling/ModellingButton';
 import ScenarioControls from './scenario/ScenarioControls';
 
 function TopBar() {
@@ -62,6 +63,7 @@ function TopBar() {
             Scenario edited: press Reset to run the new version
           </span>
         )}
+        <ModellingButton />
       </div>
     </header>
   );
