@@ -31,6 +31,9 @@ const cpuS = (used.user + used.system) / 1e6;
 const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
 const f = (x: number) => Math.round(x).toLocaleString('en-US');
+// objects held across every tier (an object shared by several tiers counts once per tier)
+const inspect = (engine as { inspect?: () => { tiers: Array<{ objects: number }> } }).inspect;
+const cached = inspect ? inspect.call(engine).tiers.reduce((a, t) => a + t.objects, 0) : NaN;
 console.log(
-  `(${id}) ${f(n)} requests: ${f(n / wallS)} req/s wall, ${f(n / cpuS)} req/CPU-s, hit ${(hits / n).toFixed(3)}, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB; check ${bytes}/${origin}`,
+  `(${id}) ${f(n)} requests: ${f(n / wallS)} req/s wall, ${f(n / cpuS)} req/CPU-s, hit ${(hits / n).toFixed(3)}, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB with ${f(cached)} cached objects; check ${bytes}/${origin}`,
 );

@@ -22,17 +22,32 @@ function req(url: string, headers: Record<string, string> = {}): EdgeRequest {
     clientIp: '198.51.100.10',
   };
 }
-const key = (p: ReturnType<typeof testPolicy>, url: string, headers?: Record<string, string>, enc?: string): string =>
-  buildCacheKey(p, req(url, headers), enc, HOST).key;
+const key = (
+  p: ReturnType<typeof testPolicy>,
+  url: string,
+  headers?: Record<string, string>,
+  enc?: string,
+): string => buildCacheKey(p, req(url, headers), enc, HOST).key;
 
 describe('V31: the default key is domain + path only', () => {
   it('ignores query, cookies and headers', () => {
     const p = testPolicy();
-    const a = buildCacheKey(p, req('/p?ref=1', { Cookie: 's=1', 'User-Agent': 'A', 'Accept-Language': 'en' }), undefined, HOST);
+    const a = buildCacheKey(
+      p,
+      req('/p?ref=1', { Cookie: 's=1', 'User-Agent': 'A', 'Accept-Language': 'en' }),
+      undefined,
+      HOST,
+    );
     const b = buildCacheKey(p, req('/p?ref=2', { Cookie: 's=2', 'User-Agent': 'B' }), undefined, HOST);
     expect(a.key).toBe('d111111abcdef8.cloudfront.net/p');
     expect(b.key).toBe(a.key);
-    expect(a).toEqual({ key: 'd111111abcdef8.cloudfront.net/p', path: '/p', query: '', headers: [], cookies: [] });
+    expect(a).toEqual({
+      key: 'd111111abcdef8.cloudfront.net/p',
+      path: '/p',
+      query: '',
+      headers: [],
+      cookies: [],
+    });
   });
 });
 
@@ -68,7 +83,9 @@ describe('V35: cookies are case-sensitive and sorted by name', () => {
     expect(key(p, '/p', { Cookie: 'theme=light; session=abc' })).toBe(k1);
     expect(key(p, '/p', { Cookie: 'Session=abc' })).not.toBe(k1);
     expect(key(p, '/p', { Cookie: 'session=ABC' })).not.toBe(k1);
-    expect(buildCacheKey(p, req('/p', { Cookie: 'session=abc; theme=dark' }), undefined, HOST).cookies).toEqual([['session', 'abc']]);
+    expect(
+      buildCacheKey(p, req('/p', { Cookie: 'session=abc; theme=dark' }), undefined, HOST).cookies,
+    ).toEqual([['session', 'abc']]);
   });
   it('all: order does not change the key', () => {
     const p = testPolicy({ cookieBehavior: 'all' });
@@ -83,7 +100,12 @@ describe('V35: cookies are case-sensitive and sorted by name', () => {
 describe('headers in the key', () => {
   it('uses names case-insensitively, values case-sensitively, independent of order', () => {
     const p = testPolicy({ headerBehavior: 'whitelist', headers: ['X-Device', 'Origin'] });
-    const a = buildCacheKey(p, req('/p', { origin: 'https://a.example', 'X-DEVICE': 'mobile' }), undefined, HOST);
+    const a = buildCacheKey(
+      p,
+      req('/p', { origin: 'https://a.example', 'X-DEVICE': 'mobile' }),
+      undefined,
+      HOST,
+    );
     expect(a.headers).toEqual([
       ['origin', 'https://a.example'],
       ['x-device', 'mobile'],
@@ -93,8 +115,15 @@ describe('headers in the key', () => {
     expect(key(p, '/p')).toBe('d111111abcdef8.cloudfront.net/p');
   });
   it('represents Accept-Encoding by the normalized value when gzip/br is on', () => {
-    const p = testPolicy({ enableAcceptEncodingGzip: true, enableAcceptEncodingBrotli: true, headerBehavior: 'whitelist', headers: ['accept-encoding'] });
-    expect(buildCacheKey(p, req('/p', { 'accept-encoding': 'gzip, br' }), 'br,gzip', HOST).headers).toEqual([]);
+    const p = testPolicy({
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+      headerBehavior: 'whitelist',
+      headers: ['accept-encoding'],
+    });
+    expect(buildCacheKey(p, req('/p', { 'accept-encoding': 'gzip, br' }), 'br,gzip', HOST).headers).toEqual(
+      [],
+    );
     expect(key(p, '/p', {}, 'br,gzip')).not.toBe(key(p, '/p', {}, 'gzip'));
     expect(key(p, '/p', {}, undefined)).toBe('d111111abcdef8.cloudfront.net/p');
   });
@@ -102,23 +131,38 @@ describe('headers in the key', () => {
 
 describe('normalizeAcceptEncoding (spec §4.4 table)', () => {
   it('both formats enabled', () => {
-    expect(normalizeAcceptEncoding('gzip, deflate, br', true, true, '1.1')).toEqual({ keyValue: 'br,gzip', originValue: 'br,gzip' });
-    expect(normalizeAcceptEncoding('gzip', true, true, '1.1')).toEqual({ keyValue: 'gzip', originValue: 'gzip' });
+    expect(normalizeAcceptEncoding('gzip, deflate, br', true, true, '1.1')).toEqual({
+      keyValue: 'br,gzip',
+      originValue: 'br,gzip',
+    });
+    expect(normalizeAcceptEncoding('gzip', true, true, '1.1')).toEqual({
+      keyValue: 'gzip',
+      originValue: 'gzip',
+    });
     expect(normalizeAcceptEncoding('br', true, true, '2.0')).toEqual({ keyValue: 'br', originValue: 'br' });
     expect(normalizeAcceptEncoding('deflate', true, true, '1.1')).toEqual({ originValue: 'identity' });
     expect(normalizeAcceptEncoding(undefined, true, true, '1.1')).toEqual({});
   });
   it('only one format enabled', () => {
-    expect(normalizeAcceptEncoding('gzip, br', true, false, '1.1')).toEqual({ keyValue: 'gzip', originValue: 'gzip' });
+    expect(normalizeAcceptEncoding('gzip, br', true, false, '1.1')).toEqual({
+      keyValue: 'gzip',
+      originValue: 'gzip',
+    });
     expect(normalizeAcceptEncoding('br', true, false, '1.1')).toEqual({ originValue: 'identity' });
-    expect(normalizeAcceptEncoding('gzip, br', false, true, '1.1')).toEqual({ keyValue: 'br', originValue: 'br' });
+    expect(normalizeAcceptEncoding('gzip, br', false, true, '1.1')).toEqual({
+      keyValue: 'br',
+      originValue: 'br',
+    });
   });
   it('both disabled and HTTP/1.0 leave the header out', () => {
     expect(normalizeAcceptEncoding('gzip, br', false, false, '1.1')).toEqual({});
     expect(normalizeAcceptEncoding('gzip, br', true, true, '1.0')).toEqual({});
   });
   it('ignores q-values and token case', () => {
-    expect(normalizeAcceptEncoding('GZIP;q=0, Br;q=0.5', true, true, '1.1')).toEqual({ keyValue: 'br,gzip', originValue: 'br,gzip' });
+    expect(normalizeAcceptEncoding('GZIP;q=0, Br;q=0.5', true, true, '1.1')).toEqual({
+      keyValue: 'br,gzip',
+      originValue: 'br,gzip',
+    });
   });
 });
 
@@ -155,7 +199,9 @@ describe('signed-URL parameters (V57)', () => {
       const r = req(url);
       return buildCacheKey(p, { ...r, querystring: stripSignedParams(r.querystring) }, undefined, HOST).key;
     };
-    expect(strip('/private/a.jpg?Expires=1&Signature=x&Key-Pair-Id=K')).toBe(strip('/private/a.jpg?Expires=2&Signature=y&Key-Pair-Id=K'));
+    expect(strip('/private/a.jpg?Expires=1&Signature=x&Key-Pair-Id=K')).toBe(
+      strip('/private/a.jpg?Expires=2&Signature=y&Key-Pair-Id=K'),
+    );
   });
 });
 
@@ -164,6 +210,8 @@ describe('invalidationTarget (V41)', () => {
     const all = testPolicy({ queryStringBehavior: 'all' });
     expect(invalidationTarget(buildCacheKey(all, req('/p.jpg?v=1'), undefined, HOST))).toBe('/p.jpg?v=1');
     expect(invalidationTarget(buildCacheKey(all, req('/p.jpg'), undefined, HOST))).toBe('/p.jpg');
-    expect(invalidationTarget(buildCacheKey(testPolicy(), req('/p.jpg?v=9'), undefined, HOST))).toBe('/p.jpg');
+    expect(invalidationTarget(buildCacheKey(testPolicy(), req('/p.jpg?v=9'), undefined, HOST))).toBe(
+      '/p.jpg',
+    );
   });
 });

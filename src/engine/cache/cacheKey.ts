@@ -116,7 +116,15 @@ function segName(seg: string): string {
 
 /** The query string without the signed-URL parameters, other segments untouched and in order. */
 export function stripSignedParams(qs: string): string {
-  if (qs === '' || !(qs.includes('Expires') || qs.includes('Policy') || qs.includes('Signature') || qs.includes('Key-Pair-Id'))) {
+  if (
+    qs === '' ||
+    !(
+      qs.includes('Expires') ||
+      qs.includes('Policy') ||
+      qs.includes('Signature') ||
+      qs.includes('Key-Pair-Id')
+    )
+  ) {
     return qs;
   }
   return qs

@@ -38,16 +38,30 @@ function thrown(fn: () => unknown): ScenarioError {
 
 describe('resolveCachePolicy', () => {
   it('resolves a managed policy by id (CachingOptimized)', () => {
-    const p = resolveCachePolicy(behavior({ cachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6' }), scenario(), F);
+    const p = resolveCachePolicy(
+      behavior({ cachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6' }),
+      scenario(),
+      F,
+    );
     expect([p.minTtl, p.defaultTtl, p.maxTtl]).toEqual([1, 86_400, 31_536_000]);
-    expect([p.enableAcceptEncodingGzip, p.enableAcceptEncodingBrotli, p.legacy, p.cachingDisabled]).toEqual([true, true, false, false]);
+    expect([p.enableAcceptEncodingGzip, p.enableAcceptEncodingBrotli, p.legacy, p.cachingDisabled]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(p.id).toBe('658327ea-f89d-4fab-a63d-7e88639e58f6');
   });
   it('marks CachingDisabled as caching disabled', () => {
-    expect(resolveCachePolicy(behavior({ cachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' }), scenario(), F).cachingDisabled).toBe(true);
+    expect(
+      resolveCachePolicy(behavior({ cachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' }), scenario(), F)
+        .cachingDisabled,
+    ).toBe(true);
   });
   it('resolves a managed policy by name too', () => {
-    expect(resolveCachePolicy(behavior({ cachePolicyId: 'Managed-CachingDisabled' }), scenario(), F).id).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
+    expect(resolveCachePolicy(behavior({ cachePolicyId: 'Managed-CachingDisabled' }), scenario(), F).id).toBe(
+      '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+    );
   });
   it('resolves a custom policy, lower-casing header names and keeping cookie/query case', () => {
     const s = scenario({
@@ -76,7 +90,9 @@ describe('resolveCachePolicy', () => {
   it('throws naming the field for an unknown id', () => {
     const e = thrown(() => resolveCachePolicy(behavior({ cachePolicyId: 'nope' }), scenario(), F));
     expect(e.field).toBe(`${F}.cachePolicyId`);
-    expect(e.message).toMatch(/^Cache policy "nope" is neither a managed policy nor defined in cachePolicies/);
+    expect(e.message).toMatch(
+      /^Cache policy "nope" is neither a managed policy nor defined in cachePolicies/,
+    );
   });
   it('throws for a custom policy with Min > Default', () => {
     const s = scenario({
@@ -106,7 +122,12 @@ describe('resolveCachePolicy', () => {
     it('defaults to 0 / 86400 / 31536000 with nothing in the key', () => {
       const p = resolveCachePolicy(behavior(), scenario(), F);
       expect([p.minTtl, p.defaultTtl, p.maxTtl]).toEqual([0, 86_400, 31_536_000]);
-      expect([p.legacy, p.headerBehavior, p.cookieBehavior, p.queryStringBehavior]).toEqual([true, 'none', 'none', 'none']);
+      expect([p.legacy, p.headerBehavior, p.cookieBehavior, p.queryStringBehavior]).toEqual([
+        true,
+        'none',
+        'none',
+        'none',
+      ]);
       expect(p.id).toBeUndefined();
     });
     it('raises the default DefaultTTL to a MinTTL above one day, and MaxTTL above one year', () => {
@@ -134,16 +155,35 @@ describe('resolveCachePolicy', () => {
         scenario(),
         F,
       );
-      expect([p.queryStringBehavior, p.cookieBehavior, p.headerBehavior]).toEqual(['whitelist', 'whitelist', 'whitelist']);
+      expect([p.queryStringBehavior, p.cookieBehavior, p.headerBehavior]).toEqual([
+        'whitelist',
+        'whitelist',
+        'whitelist',
+      ]);
       expect([...p.queryNames, ...p.cookieNames, ...p.headerNames]).toEqual(['v', 's', 'origin']);
-      const all = resolveCachePolicy(behavior({ forwardedValues: { queryString: true, cookies: { forward: 'all' } } }), scenario(), F);
+      const all = resolveCachePolicy(
+        behavior({ forwardedValues: { queryString: true, cookies: { forward: 'all' } } }),
+        scenario(),
+        F,
+      );
       expect([all.queryStringBehavior, all.cookieBehavior]).toEqual(['all', 'all']);
     });
     it("forwarding all headers ('*') disables caching and requires MinTTL 0", () => {
-      const p = resolveCachePolicy(behavior({ forwardedValues: { queryString: false, cookies: { forward: 'none' }, headers: ['*'] } }), scenario(), F);
+      const p = resolveCachePolicy(
+        behavior({ forwardedValues: { queryString: false, cookies: { forward: 'none' }, headers: ['*'] } }),
+        scenario(),
+        F,
+      );
       expect(p.cachingDisabled).toBe(true);
       const e = thrown(() =>
-        resolveCachePolicy(behavior({ minTtl: 5, forwardedValues: { queryString: false, cookies: { forward: 'none' }, headers: ['*'] } }), scenario(), F),
+        resolveCachePolicy(
+          behavior({
+            minTtl: 5,
+            forwardedValues: { queryString: false, cookies: { forward: 'none' }, headers: ['*'] },
+          }),
+          scenario(),
+          F,
+        ),
       );
       expect(e.field).toBe(`${F}.minTtl`);
     });
@@ -157,41 +197,70 @@ describe('resolveCachePolicy', () => {
 describe('resolveOriginRequestPolicy', () => {
   it('is undefined without an id and resolves managed ids', () => {
     expect(resolveOriginRequestPolicy(behavior(), scenario(), F)).toBeUndefined();
-    const p = resolveOriginRequestPolicy(behavior({ originRequestPolicyId: '88a5eaf4-2fd4-4709-b370-b4c650ea3fcf' }), scenario(), F);
+    const p = resolveOriginRequestPolicy(
+      behavior({ originRequestPolicyId: '88a5eaf4-2fd4-4709-b370-b4c650ea3fcf' }),
+      scenario(),
+      F,
+    );
     expect(p?.name).toBe('Managed-CORS-S3Origin');
     expect(p?.headerNames.has('access-control-request-method')).toBe(true);
   });
   it('rejects a custom policy that forwards Authorization', () => {
     const s = scenario({
       originRequestPolicies: {
-        o: { name: 'O', headerBehavior: 'whitelist', headers: ['Authorization'], cookieBehavior: 'none', cookies: [], queryStringBehavior: 'none', queryStrings: [] },
+        o: {
+          name: 'O',
+          headerBehavior: 'whitelist',
+          headers: ['Authorization'],
+          cookieBehavior: 'none',
+          cookies: [],
+          queryStringBehavior: 'none',
+          queryStrings: [],
+        },
       },
     });
     const e = thrown(() => resolveOriginRequestPolicy(behavior({ originRequestPolicyId: 'o' }), s, F));
     expect(e.field).toBe('originRequestPolicies.o.headers');
   });
   it('throws naming the field for an unknown id', () => {
-    expect(thrown(() => resolveOriginRequestPolicy(behavior({ originRequestPolicyId: 'x' }), scenario(), F)).field).toBe(`${F}.originRequestPolicyId`);
+    expect(
+      thrown(() => resolveOriginRequestPolicy(behavior({ originRequestPolicyId: 'x' }), scenario(), F)).field,
+    ).toBe(`${F}.originRequestPolicyId`);
   });
 });
 
 describe('resolveResponseHeadersPolicy', () => {
   it('resolves managed ids', () => {
-    expect(resolveResponseHeadersPolicy(behavior({ responseHeadersPolicyId: '67f7725c-6f97-4210-82d7-5512b31e9d03' }), scenario(), F)?.name).toBe(
-      'Managed-SecurityHeadersPolicy',
-    );
+    expect(
+      resolveResponseHeadersPolicy(
+        behavior({ responseHeadersPolicyId: '67f7725c-6f97-4210-82d7-5512b31e9d03' }),
+        scenario(),
+        F,
+      )?.name,
+    ).toBe('Managed-SecurityHeadersPolicy');
   });
   it('lower-cases custom header names and rejects headers CloudFront reserves', () => {
-    const ok = scenario({ responseHeadersPolicies: { r: { name: 'R', customHeaders: [{ header: 'X-Team', value: 'a', override: true }] } } });
-    expect(resolveResponseHeadersPolicy(behavior({ responseHeadersPolicyId: 'r' }), ok, F)?.customHeaders).toEqual([
-      { header: 'x-team', value: 'a', override: true },
-    ]);
-    const bad = scenario({ responseHeadersPolicies: { r: { name: 'R', customHeaders: [{ header: 'X-Cache', value: 'a', override: true }] } } });
+    const ok = scenario({
+      responseHeadersPolicies: {
+        r: { name: 'R', customHeaders: [{ header: 'X-Team', value: 'a', override: true }] },
+      },
+    });
+    expect(
+      resolveResponseHeadersPolicy(behavior({ responseHeadersPolicyId: 'r' }), ok, F)?.customHeaders,
+    ).toEqual([{ header: 'x-team', value: 'a', override: true }]);
+    const bad = scenario({
+      responseHeadersPolicies: {
+        r: { name: 'R', customHeaders: [{ header: 'X-Cache', value: 'a', override: true }] },
+      },
+    });
     const e = thrown(() => resolveResponseHeadersPolicy(behavior({ responseHeadersPolicyId: 'r' }), bad, F));
     expect(e.field).toBe('responseHeadersPolicies.r.customHeaders');
-    const badRemove = scenario({ responseHeadersPolicies: { r: { name: 'R', removeHeaders: ['X-Amz-Cf-Pop'] } } });
-    expect(thrown(() => resolveResponseHeadersPolicy(behavior({ responseHeadersPolicyId: 'r' }), badRemove, F)).field).toBe(
-      'responseHeadersPolicies.r.removeHeaders',
-    );
+    const badRemove = scenario({
+      responseHeadersPolicies: { r: { name: 'R', removeHeaders: ['X-Amz-Cf-Pop'] } },
+    });
+    expect(
+      thrown(() => resolveResponseHeadersPolicy(behavior({ responseHeadersPolicyId: 'r' }), badRemove, F))
+        .field,
+    ).toBe('responseHeadersPolicies.r.removeHeaders');
   });
 });

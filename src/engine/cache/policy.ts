@@ -59,7 +59,10 @@ function checkTtls(min: number, def: number, max: number, field: string, what: s
     ['maxTtl', max],
   ] as const) {
     if (!Number.isFinite(v) || v < 0 || !Number.isInteger(v)) {
-      throw new ScenarioError(`${what}: ${name} must be a whole number of seconds ≥ 0 (got ${v}).`, `${field}.${name}`);
+      throw new ScenarioError(
+        `${what}: ${name} must be a whole number of seconds ≥ 0 (got ${v}).`,
+        `${field}.${name}`,
+      );
     }
   }
   if (max > TTL_LIMITS.maxMaxTtl) {
@@ -82,7 +85,12 @@ function checkTtls(min: number, def: number, max: number, field: string, what: s
   }
 }
 
-function finish(cfg: CachePolicyConfig, id: string | undefined, legacy: boolean, allHeaders = false): ResolvedCachePolicy {
+function finish(
+  cfg: CachePolicyConfig,
+  id: string | undefined,
+  legacy: boolean,
+  allHeaders = false,
+): ResolvedCachePolicy {
   const headers = lower(cfg.headers);
   return {
     ...cfg,
@@ -113,7 +121,11 @@ function resolveLegacy(b: CacheBehavior, field: string): ResolvedCachePolicy {
     );
   }
   const qsKeys = fv?.queryStringCacheKeys ?? [];
-  const queryStringBehavior: ListBehavior = !fv?.queryString ? 'none' : qsKeys.length > 0 ? 'whitelist' : 'all';
+  const queryStringBehavior: ListBehavior = !fv?.queryString
+    ? 'none'
+    : qsKeys.length > 0
+      ? 'whitelist'
+      : 'all';
   const cookieBehavior: ListBehavior = fv?.cookies.forward ?? 'none';
   return finish(
     {
@@ -139,14 +151,24 @@ function resolveLegacy(b: CacheBehavior, field: string): ResolvedCachePolicy {
 }
 
 /** The cache policy a behavior uses. `field` is the behavior's dotted path, for errors. */
-export function resolveCachePolicy(behavior: CacheBehavior, scenario: Scenario, field: string): ResolvedCachePolicy {
+export function resolveCachePolicy(
+  behavior: CacheBehavior,
+  scenario: Scenario,
+  field: string,
+): ResolvedCachePolicy {
   const id = behavior.cachePolicyId;
   if (id === undefined || id === '') return resolveLegacy(behavior, field);
   const managed = MANAGED_CACHE_POLICIES[id];
   if (managed) return finish(managed, id, false);
   const custom = scenario.cachePolicies?.[id];
   if (custom) {
-    checkTtls(custom.minTtl, custom.defaultTtl, custom.maxTtl, `cachePolicies.${id}`, `Cache policy "${custom.name}"`);
+    checkTtls(
+      custom.minTtl,
+      custom.defaultTtl,
+      custom.maxTtl,
+      `cachePolicies.${id}`,
+      `Cache policy "${custom.name}"`,
+    );
     return finish(custom, id, false);
   }
   const byName = findManagedByName(MANAGED_CACHE_POLICIES, id);
@@ -215,7 +237,10 @@ export function resolveResponseHeadersPolicy(
   const custom = scenario.responseHeadersPolicies?.[id];
   if (custom) {
     const where = `responseHeadersPolicies.${id}`;
-    const customHeaders = (custom.customHeaders ?? []).map((h) => ({ ...h, header: h.header.trim().toLowerCase() }));
+    const customHeaders = (custom.customHeaders ?? []).map((h) => ({
+      ...h,
+      header: h.header.trim().toLowerCase(),
+    }));
     const removeHeaders = lower(custom.removeHeaders ?? []);
     for (const h of customHeaders) {
       if (isDisallowedResponseHeader(h.header)) {

@@ -44,35 +44,44 @@ describe('tier stores', () => {
   it('never holds more bytes than its capacity (property)', () => {
     const ops = fc.array(
       fc.oneof(
-        fc.record({ op: fc.constant('set'), key: fc.integer({ min: 0, max: 30 }), size: fc.integer({ min: 0, max: 400 }) }),
+        fc.record({
+          op: fc.constant('set'),
+          key: fc.integer({ min: 0, max: 30 }),
+          size: fc.integer({ min: 0, max: 400 }),
+        }),
         fc.record({ op: fc.constant('get'), key: fc.integer({ min: 0, max: 30 }), size: fc.constant(0) }),
         fc.record({ op: fc.constant('del'), key: fc.integer({ min: 0, max: 30 }), size: fc.constant(0) }),
       ),
       { maxLength: 300 },
     );
     fc.assert(
-      fc.property(fc.constantFrom<EvictionPolicyName>(...(Object.keys(EVICTION_POLICIES) as EvictionPolicyName[])), fc.integer({ min: 1, max: 1000 }), ops, (policy, cap, list) => {
-        const s = createTierStore<{ size: number }>(policy, cap);
-        const model = new Map<string, number>();
-        for (const o of list) {
-          const k = `k${o.key}`;
-          if (o.op === 'set') {
-            if (s.set(k, item(o.size))) model.set(k, o.size);
-            else model.delete(k);
-          } else if (o.op === 'get') s.get(k);
-          else {
-            s.delete(k);
-            model.delete(k);
+      fc.property(
+        fc.constantFrom<EvictionPolicyName>(...(Object.keys(EVICTION_POLICIES) as EvictionPolicyName[])),
+        fc.integer({ min: 1, max: 1000 }),
+        ops,
+        (policy, cap, list) => {
+          const s = createTierStore<{ size: number }>(policy, cap);
+          const model = new Map<string, number>();
+          for (const o of list) {
+            const k = `k${o.key}`;
+            if (o.op === 'set') {
+              if (s.set(k, item(o.size))) model.set(k, o.size);
+              else model.delete(k);
+            } else if (o.op === 'get') s.get(k);
+            else {
+              s.delete(k);
+              model.delete(k);
+            }
+            let sum = 0;
+            for (const [key, v] of s.entries()) {
+              sum += v.size;
+              if (model.get(key) !== v.size) return false;
+            }
+            if (sum !== s.bytes || s.bytes > cap || s.count !== [...s.entries()].length) return false;
           }
-          let sum = 0;
-          for (const [key, v] of s.entries()) {
-            sum += v.size;
-            if (model.get(key) !== v.size) return false;
-          }
-          if (sum !== s.bytes || s.bytes > cap || s.count !== [...s.entries()].length) return false;
-        }
-        return true;
-      }),
+          return true;
+        },
+      ),
       { numRuns: 200 },
     );
   });

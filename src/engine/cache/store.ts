@@ -35,7 +35,8 @@ export interface TierStore<V extends Sized> {
    * alone is larger than the capacity. */
   set(key: string, value: V): boolean;
   delete(key: string): boolean;
-  /** Removes every entry the predicate selects; returns how many. */
+  /** Removes every entry the predicate selects; returns how many. (entries() and deleteWhere
+   * name an id-keyed entry '#<id>': match on the value, as invalidations do.) */
   deleteWhere(pred: (key: string, value: V) => boolean): number;
   entries(): IterableIterator<[string, V]>;
   clear(): void;
@@ -44,13 +45,21 @@ export interface TierStore<V extends Sized> {
 export type EvictionPolicyName = 'lru' | 'fifo';
 
 /** The registry: eviction policy name -> constructor. Add a policy here and in the Topology type. */
-export const EVICTION_POLICIES: Readonly<Record<EvictionPolicyName, <V extends Sized>(capacityBytes: number) => TierStore<V>>> = {
+export const EVICTION_POLICIES: Readonly<
+  Record<EvictionPolicyName, <V extends Sized>(capacityBytes: number) => TierStore<V>>
+> = {
   lru: <V extends Sized>(capacityBytes: number) => new LruStore<V>(capacityBytes),
   fifo: <V extends Sized>(capacityBytes: number) => new FifoStore<V>(capacityBytes),
 };
 
-export function createTierStore<V extends Sized>(policy: EvictionPolicyName, capacityBytes: number): TierStore<V> {
+export function createTierStore<V extends Sized>(
+  policy: EvictionPolicyName,
+  capacityBytes: number,
+): TierStore<V> {
   const make = EVICTION_POLICIES[policy];
-  if (!make) throw new Error(`Unknown eviction policy "${policy}": use one of ${Object.keys(EVICTION_POLICIES).join(', ')}.`);
+  if (!make)
+    throw new Error(
+      `Unknown eviction policy "${policy}": use one of ${Object.keys(EVICTION_POLICIES).join(', ')}.`,
+    );
   return make<V>(capacityBytes);
 }

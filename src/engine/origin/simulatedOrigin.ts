@@ -40,7 +40,8 @@ interface OriginSim {
 const targets = (e: ScheduledEvent, id: string): boolean =>
   e.target === undefined || (typeof e.target === 'string' ? e.target === id : e.target.includes(id));
 
-const active = (e: ScheduledEvent, t: number): boolean => t >= e.atMs && (e.durationMs === undefined || t < e.atMs + e.durationMs);
+const active = (e: ScheduledEvent, t: number): boolean =>
+  t >= e.atMs && (e.durationMs === undefined || t < e.atMs + e.durationMs);
 
 export class SimulatedOrigins {
   private readonly sims = new Map<string, OriginSim>();
@@ -75,8 +76,22 @@ export class SimulatedOrigins {
       rng: this.root.fork(`origin:${id}`),
       outages: events.filter((e) => e.kind === 'origin-outage' && targets(e, id)),
       slowdowns: events.filter((e) => e.kind === 'origin-slowdown' && targets(e, id)),
-      deploys: events.filter((e) => e.kind === 'deploy' && targets(e, id)).map((e) => e.atMs).sort((a, b) => a - b),
+      deploys: events
+        .filter((e) => e.kind === 'deploy' && targets(e, id))
+        .map((e) => e.atMs)
+        .sort((a, b) => a - b),
     };
+  }
+
+  /** An outage, slowdown or deploy scheduled while running (SimEngine.schedule). */
+  addEvent(e: ScheduledEvent): void {
+    for (const [id, sim] of this.sims) {
+      if (!targets(e, id)) continue;
+      if (e.kind === 'origin-outage') sim.outages.push(e);
+      else if (e.kind === 'origin-slowdown') sim.slowdowns.push(e);
+      else if (e.kind === 'deploy') sim.deploys = [...sim.deploys, e.atMs].sort((a, b) => a - b);
+    }
+    if (e.kind === 'deploy') for (const catalog of this.catalogs.values()) catalog.addDeploy(e);
   }
 
   /** The origin's answer to one connection attempt arriving at `req.at`. `catalogHint` is the
@@ -94,10 +109,19 @@ export class SimulatedOrigins {
     for (const e of sim.slowdowns) if (active(e, t)) latencyMs += e.factor ?? 0;
     const cfg = sim.config;
     if (cfg.errorRate && sim.rng.chance(cfg.errorRate)) {
-      return { status: 503, headers: { 'content-type': ['text/plain'], 'content-length': ['19'] }, body: 'Service Unavailable', bodySize: 19, latencyMs };
+      return {
+        status: 503,
+        headers: { 'content-type': ['text/plain'], 'content-length': ['19'] },
+        body: 'Service Unavailable',
+        bodySize: 19,
+        latencyMs,
+      };
     }
     // The origin sees its own path (originPath prefixed); objects are configured without it.
-    const path = origin.originPath && req.uri.startsWith(origin.originPath) ? req.uri.slice(origin.originPath.length) : req.uri;
+    const path =
+      origin.originPath && req.uri.startsWith(origin.originPath)
+        ? req.uri.slice(origin.originPath.length)
+        : req.uri;
     const wall = this.epochMs + t;
 
     const obj = sim.objects.get(path);
@@ -123,7 +147,11 @@ export class SimulatedOrigins {
         const body = SIMULATED_ORIGIN_DEFAULTS.dynamicBody;
         return {
           status: 200,
-          headers: { 'content-type': ['application/json'], 'cache-control': [SIMULATED_ORIGIN_DEFAULTS.dynamicCacheControl], 'content-length': [String(body.length)] },
+          headers: {
+            'content-type': ['application/json'],
+            'cache-control': [SIMULATED_ORIGIN_DEFAULTS.dynamicCacheControl],
+            'content-length': [String(body.length)],
+          },
           body,
           bodySize: body.length,
           latencyMs,
@@ -132,7 +160,13 @@ export class SimulatedOrigins {
     }
     if (cat || sim.objects.size > 0 || sim.dynamic.length > 0) {
       const body = 'Not Found';
-      return { status: 404, headers: { 'content-type': ['text/plain'], 'content-length': ['9'] }, body, bodySize: 9, latencyMs };
+      return {
+        status: 404,
+        headers: { 'content-type': ['text/plain'], 'content-length': ['9'] },
+        body,
+        bodySize: 9,
+        latencyMs,
+      };
     }
     return this.anyPath(sim, path, req, wall, latencyMs);
   }
@@ -143,7 +177,13 @@ export class SimulatedOrigins {
     return v;
   }
 
-  private explicit(sim: OriginSim, o: SimulatedObject, req: OriginRequest, wall: number, latencyMs: number): OriginResponse {
+  private explicit(
+    sim: OriginSim,
+    o: SimulatedObject,
+    req: OriginRequest,
+    wall: number,
+    latencyMs: number,
+  ): OriginResponse {
     const v = this.version(sim, req.at);
     const etag = `"${(hashString(o.path) >>> 0).toString(16)}-v${v}"`;
     const status = o.status ?? 200;
@@ -156,19 +196,34 @@ export class SimulatedOrigins {
     if (status === 200) headers['etag'] = [etag];
     if (o.cacheControl) headers['cache-control'] = [o.cacheControl];
     for (const [k, val] of Object.entries(o.headers ?? {})) headers[k.toLowerCase()] = [val];
-    const body = o.body ?? (o.sizeBytes <= 65_536 && (o.contentType ?? 'text/plain').startsWith('text/') ? `${o.path} v${v}` : undefined);
+    const body =
+      o.body ??
+      (o.sizeBytes <= 65_536 && (o.contentType ?? 'text/plain').startsWith('text/')
+        ? `${o.path} v${v}`
+        : undefined);
     return { status, headers, body, bodySize: req.method === 'HEAD' ? 0 : o.sizeBytes, latencyMs };
   }
 
   /** No simulation configured for this origin: 200 text/plain with an ETag for any path. */
-  private anyPath(sim: OriginSim, path: string, req: OriginRequest, wall: number, latencyMs: number): OriginResponse {
+  private anyPath(
+    sim: OriginSim,
+    path: string,
+    req: OriginRequest,
+    wall: number,
+    latencyMs: number,
+  ): OriginResponse {
     const v = this.version(sim, req.at);
     const etag = `"${(hashString(path) >>> 0).toString(16)}-v${v}"`;
     if (matches(req.headers, etag)) return notModified(etag, undefined, latencyMs);
     const body = `v${v}`;
     return {
       status: 200,
-      headers: { date: [formatHttpDate(wall)], 'content-type': ['text/plain'], 'content-length': [String(body.length)], etag: [etag] },
+      headers: {
+        date: [formatHttpDate(wall)],
+        'content-type': ['text/plain'],
+        'content-length': [String(body.length)],
+        etag: [etag],
+      },
       body: req.method === 'HEAD' ? undefined : body,
       bodySize: req.method === 'HEAD' ? 0 : body.length,
       latencyMs,

@@ -14,9 +14,26 @@ function scenario(): Scenario {
       id: 'E1',
       domainName: DOMAIN,
       origins: [{ id: 'o', domainName: 'o.example.com', region: 'us-east-1' }],
-      defaultCacheBehavior: { targetOriginId: 'o', viewerProtocolPolicy: 'allow-all', allowedMethods: ['GET', 'HEAD'], cachedMethods: ['GET', 'HEAD'], cachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6' },
+      defaultCacheBehavior: {
+        targetOriginId: 'o',
+        viewerProtocolPolicy: 'allow-all',
+        allowedMethods: ['GET', 'HEAD'],
+        cachedMethods: ['GET', 'HEAD'],
+        cachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
+      },
     },
-    originSimulation: { o: { processingMs: 20, catalog: { count: 50, pathPrefix: '/i/', extension: '.png', meanSizeBytes: 10_000, cacheControl: 'max-age=3600' } } },
+    originSimulation: {
+      o: {
+        processingMs: 20,
+        catalog: {
+          count: 50,
+          pathPrefix: '/i/',
+          extension: '.png',
+          meanSizeBytes: 10_000,
+          cacheControl: 'max-age=3600',
+        },
+      },
+    },
     topology: { pops: ['IAD'], regionalEdgeCaches: false },
     viewers: [{ id: 'us', name: 'US', lat: 38.9, lon: -77.0, country: 'US', weight: 1 }],
     traffic: { requestsPerSecond: 500, zipfAlpha: 0.8, methodMix: { GET: 1 } },
@@ -24,7 +41,12 @@ function scenario(): Scenario {
   };
 }
 
-const get = (path: string, ae = 'gzip, deflate, br') => ({ method: 'GET', url: `https://${DOMAIN}${path}`, headers: { 'accept-encoding': ae }, viewer: { pop: 'IAD' } });
+const get = (path: string, ae = 'gzip, deflate, br') => ({
+  method: 'GET',
+  url: `https://${DOMAIN}${path}`,
+  headers: { 'accept-encoding': ae },
+  viewer: { pop: 'IAD' },
+});
 
 describe('catalog key ids', () => {
   it('request() hits what run() cached; other variants and non-catalog paths keep their own keys', async () => {
@@ -42,5 +64,38 @@ describe('catalog key ids', () => {
     expect((await e.request(get('/i/00.png'))).status).toBe(404);
     expect((await e.request(get('/i/00.png'))).status).toBe(404);
     expect(e.stats().originRequests['o'] - before).toBe(1);
+  });
+
+  it('header variants of catalog keys are shared between run() and request() too; cache-busted keys stay strings', async () => {
+    const sc = scenario();
+    sc.cachePolicies = {
+      lang: {
+        name: 'lang',
+        minTtl: 1,
+        defaultTtl: 86_400,
+        maxTtl: 31_536_000,
+        headerBehavior: 'whitelist',
+        headers: ['accept-language'],
+        cookieBehavior: 'none',
+        cookies: [],
+        queryStringBehavior: 'whitelist',
+        queryStrings: ['cb'],
+        enableAcceptEncodingGzip: true,
+        enableAcceptEncodingBrotli: true,
+      },
+    };
+    sc.distribution.defaultCacheBehavior.cachePolicyId = 'lang';
+    sc.traffic = { ...sc.traffic!, varyingHeaderShare: 0.9, cacheBustingShare: 0.1 };
+    const e = await createEngine(sc);
+    e.run(20_000); // 10,000 requests: object 0 in every one of the 8 languages is certainly cached
+    const withLang = (lang: string, q = '') => ({
+      ...get(`/i/0.png${q}`),
+      headers: { 'accept-encoding': 'gzip, deflate, br', 'accept-language': lang },
+    });
+    expect((await e.request(withLang('de-DE'))).headers['x-cache']).toBe('Hit from cloudfront');
+    expect((await e.request(withLang('xx-XX'))).headers['x-cache']).toBe('Miss from cloudfront');
+    expect((await e.request(withLang('xx-XX'))).headers['x-cache']).toBe('Hit from cloudfront');
+    expect((await e.request(withLang('de-DE', '?cb=zz'))).headers['x-cache']).toBe('Miss from cloudfront');
+    expect((await e.request(withLang('de-DE', '?cb=zz'))).headers['x-cache']).toBe('Hit from cloudfront');
   });
 });

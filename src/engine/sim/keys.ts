@@ -2,13 +2,20 @@
 // (and the normalized Accept-Encoding) is in the key: run() then finds the key string by the
 // interned catalog path without building anything.
 //
-// Key ids: when only the path is in the key and the path is a simulated catalog's object, the
-// key is a function of (behavior, Accept-Encoding variant, catalog index), so it gets an integer
-// id (a range per variant and catalog path family, plus the index) and the tier stores index it
-// by that integer (TierStore.getAt): no string hashing, and no key string kept per cached
-// object. The id depends on the path alone, never on who sent the request, so request() and
-// run() find each other's copies. Every other key is stored by its string (keyId -1).
-import { buildCacheKey, invalidationTarget, normalizeAcceptEncoding, type CacheKeyInfo, type NormalizedAcceptEncoding } from '../cache/cacheKey';
+// Key ids: a key whose path is a simulated catalog's object and which has no query part is
+// host + path + a suffix (the header, cookie and Accept-Encoding sections), so it gets an
+// integer id: a range per (suffix, catalog path family), plus the catalog index. The tier
+// stores index it by that integer (TierStore.getAt): no hashing of long strings, and no key
+// string kept per cached object. The id is a function of the key string alone (never of who
+// sent the request), so request() and run() find each other's copies. Ranges go to suffixes
+// first come, first served while they last; every other key is stored by its string (keyId -1).
+import {
+  buildCacheKey,
+  invalidationTarget,
+  normalizeAcceptEncoding,
+  type CacheKeyInfo,
+  type NormalizedAcceptEncoding,
+} from '../cache/cacheKey';
 import type { NormalizedScenario, ResolvedBehavior } from '../normalize';
 import type { VirtualCatalog } from '../traffic/catalog';
 import type { RequestCtx } from './model';
@@ -21,10 +28,10 @@ declare module './model' {
   }
 }
 
-/** Ids per (key variant, catalog path family): catalog indexes at or above it use string keys. */
-const ID_RANGE = 1 << 24;
-/** Id ranges available below 2^31 (variants beyond it use string keys). */
-const MAX_ID_RANGES = 127;
+/** Id range size bounds: a power of two >= the largest catalog, within these (larger catalogs'
+ * indexes beyond the range use string keys). Ids stay below 2^31 (Int32Array tables). */
+const MIN_ID_RANGE = 1 << 12;
+const MAX_ID_RANGE = 1 << 24;
 
 /** Entries per memo generation: the memo keeps at most two generations (the current one and the
  * previous), so popular keys stay while memory stays bounded on million-object catalogs. */
@@ -90,6 +97,8 @@ export class KeyBuilder {
   /** slot -> the first slot with the same path prefix and extension (same paths, same ids) */
   private canonicalSlot: number[] = [];
   private idRanges = 0;
+  private idRange = MIN_ID_RANGE;
+  private maxIdRanges = 2 ** 31 / MIN_ID_RANGE - 1;
 
   constructor(private readonly ns: NormalizedScenario) {
     this.memo = ns.behaviors.map(() => new Map());
@@ -98,18 +107,23 @@ export class KeyBuilder {
   /** The simulated catalogs, in the order run() numbers them (RequestCtx.catalogSlot). */
   useCatalogs(catalogs: Map<string, VirtualCatalog>): void {
     this.catalogs = [...catalogs.values()];
-    this.canonicalSlot = this.catalogs.map((c) => this.catalogs.findIndex((o) => o.pathPrefix === c.pathPrefix && o.extension === c.extension));
+    this.canonicalSlot = this.catalogs.map((c) =>
+      this.catalogs.findIndex((o) => o.pathPrefix === c.pathPrefix && o.extension === c.extension),
+    );
+    let range = MIN_ID_RANGE;
+    for (const c of this.catalogs) while (range < c.count && range < MAX_ID_RANGE) range *= 2;
+    this.idRange = range;
+    this.maxIdRanges = 2 ** 31 / range - 1;
   }
 
-  /** Id ranges by key variant: the path-only key is host + path + the Accept-Encoding part, so
-   * the variant is the normalized Accept-Encoding (behaviors with the same one share keys, as
-   * their key strings are equal). Value: canonical catalog slot -> first id of its range. */
+  /** Id ranges by key suffix (what follows host + path in the key string: behaviors whose keys
+   * are equal share ids). Value: canonical catalog slot -> first id of its range. */
   private readonly idBases = new Map<string, number[]>();
   private lastVariant: string | undefined = undefined;
   private lastBases: number[] = [];
 
   /** Catalog slot and index of a path-only key's path, or -1: run() knows them, request() parses. */
-  private keyIdFor(ctx: RequestCtx): number {
+  private keyIdFor(ctx: RequestCtx, suffix: string): number {
     if (this.catalogs.length === 0) return -1;
     let slot = -1;
     let ci = -1;
@@ -123,10 +137,9 @@ export class KeyBuilder {
       }
       if (ci < 0) return -1;
     }
-    if (ci >= ID_RANGE) return -1;
+    if (ci >= this.idRange) return -1;
     slot = this.canonicalSlot[slot];
-    // '\n' cannot be a normalized Accept-Encoding: it stands for "no Accept-Encoding part".
-    const variant = ctx.aeKey ?? '\n';
+    const variant = suffix;
     if (variant !== this.lastVariant) {
       let bases = this.idBases.get(variant);
       if (bases === undefined) {
@@ -138,8 +151,8 @@ export class KeyBuilder {
     }
     let base = this.lastBases[slot];
     if (base === undefined) {
-      if (this.idRanges >= MAX_ID_RANGES) return -1;
-      base = this.idRanges++ * ID_RANGE;
+      if (this.idRanges >= this.maxIdRanges) return -1;
+      base = this.idRanges++ * this.idRange;
       this.lastBases[slot] = base;
     }
     return base + ci;
@@ -154,16 +167,37 @@ export class KeyBuilder {
     );
   }
 
-  /** Sets ctx.key (and ctx.keyInfo when it was built), ctx.aeKey and ctx.aeOrigin. */
+  private aeSuffixIn: string | undefined = undefined;
+  private aeSuffixOut = '';
+
+  /** What follows host + path in a path-only key (buildCacheKey's Accept-Encoding section). */
+  private aeSuffix(aeKey: string | undefined): string {
+    if (aeKey === undefined) return '';
+    if (aeKey !== this.aeSuffixIn) {
+      this.aeSuffixIn = aeKey;
+      this.aeSuffixOut = '\ne:' + aeKey;
+    }
+    return this.aeSuffixOut;
+  }
+
+  /** Sets ctx.key (and ctx.keyInfo when it was built), ctx.aeKey, ctx.aeOrigin and ctx.keyId. */
   compute(ctx: RequestCtx): void {
     const b = ctx.behavior;
     const p = b.cachePolicy;
     if (p.enableAcceptEncodingGzip || p.enableAcceptEncodingBrotli) {
       const ae = ctx.headers['accept-encoding'];
       const raw = ae === undefined ? undefined : ae.length === 1 ? ae[0] : ae.join(', ');
-      const flags = (p.enableAcceptEncodingGzip ? 1 : 0) | (p.enableAcceptEncodingBrotli ? 2 : 0) | (ctx.httpVersion === '1.0' ? 4 : 0);
+      const flags =
+        (p.enableAcceptEncodingGzip ? 1 : 0) |
+        (p.enableAcceptEncodingBrotli ? 2 : 0) |
+        (ctx.httpVersion === '1.0' ? 4 : 0);
       if (raw !== this.aeIn || flags !== this.aeFlags) {
-        this.aeOut = normalizeAcceptEncoding(raw, p.enableAcceptEncodingGzip, p.enableAcceptEncodingBrotli, ctx.httpVersion);
+        this.aeOut = normalizeAcceptEncoding(
+          raw,
+          p.enableAcceptEncodingGzip,
+          p.enableAcceptEncodingBrotli,
+          ctx.httpVersion,
+        );
         this.aeIn = raw;
         this.aeFlags = flags;
       }
@@ -190,7 +224,7 @@ export class KeyBuilder {
         this.lastAe = aeSlot;
       }
       const options = ctx.method === 'OPTIONS' && b.cachesOptions;
-      ctx.keyId = options ? -1 : this.keyIdFor(ctx);
+      ctx.keyId = options ? -1 : this.keyIdFor(ctx, this.aeSuffix(ctx.aeKey));
       // run() without a trace needs no key string for an id-keyed request (nothing reads it).
       if (ctx.keyId >= 0 && ctx.trace === null && ctx.lightOriginRequests) {
         ctx.key = '';
@@ -209,10 +243,14 @@ export class KeyBuilder {
       key = k;
       ctx.keyInfo = null;
     } else {
-      ctx.keyId = -1;
       const info = buildCacheKey(p, ctx.edgeRequest(), ctx.aeKey, this.ns.domainName);
       ctx.keyInfo = info;
       key = info.key;
+      const options = ctx.method === 'OPTIONS' && b.cachesOptions;
+      ctx.keyId =
+        info.query !== '' || options
+          ? -1
+          : this.keyIdFor(ctx, key.slice(this.ns.domainName.length + info.path.length));
     }
     // OPTIONS responses are stored apart from GET/HEAD when OPTIONS is cached (spec §3.3).
     ctx.key = ctx.method === 'OPTIONS' && b.cachesOptions ? 'OPTIONS ' + key : key;
@@ -220,12 +258,16 @@ export class KeyBuilder {
 
   /** The full key breakdown (built on demand when the memo gave only the string). */
   info(ctx: RequestCtx): CacheKeyInfo {
-    if (ctx.keyInfo === null) ctx.keyInfo = buildCacheKey(ctx.behavior.cachePolicy, ctx.edgeRequest(), ctx.aeKey, this.ns.domainName);
+    if (ctx.keyInfo === null)
+      ctx.keyInfo = buildCacheKey(ctx.behavior.cachePolicy, ctx.edgeRequest(), ctx.aeKey, this.ns.domainName);
     return ctx.keyInfo;
   }
 
   /** What invalidation paths match this key against (spec §5). */
   invalidationTarget(ctx: RequestCtx): string {
-    return ctx.keyInfo === null && (ctx.querystring === '' || ctx.behavior.cachePolicy.queryStringBehavior === 'none') ? ctx.uri : invalidationTarget(this.info(ctx));
+    return ctx.keyInfo === null &&
+      (ctx.querystring === '' || ctx.behavior.cachePolicy.queryStringBehavior === 'none')
+      ? ctx.uri
+      : invalidationTarget(this.info(ctx));
   }
 }

@@ -2,13 +2,23 @@
 // the simulated origins, no trace and no per-request allocation on the hit path (one reused
 // RequestCtx, interned paths, precomputed viewer placement). Keeps a bounded sample for animation.
 import type { HeaderMap } from '../http/model';
-import type { ViewerRegion } from '../scenario';
+import type { ScheduledEvent, ViewerRegion } from '../scenario';
 import { createGeneratedRequest, TrafficGenerator, type GeneratedRequest } from '../traffic/generator';
 import { VARIATION } from '../traffic/profile';
 import type { OriginResponse, ResultKind, RunSummary, SampledRequest } from '../types';
 import { createRng } from '../util/rng';
 import type { SimDeps } from './deps';
-import { RequestCtx, TOUCHED_EDGE, TOUCHED_ORIGIN, TOUCHED_REGIONAL, TOUCHED_SHIELD, type OriginCall, type PipelineGen, type PopInstance, type ResultType } from './model';
+import {
+  RequestCtx,
+  TOUCHED_EDGE,
+  TOUCHED_ORIGIN,
+  TOUCHED_REGIONAL,
+  TOUCHED_SHIELD,
+  type OriginCall,
+  type PipelineGen,
+  type PopInstance,
+  type ResultType,
+} from './model';
 import type { Pipeline } from './pipeline';
 import type { Responder } from './respond';
 import type { SimulatedOrigins } from '../origin/simulatedOrigin';
@@ -79,37 +89,61 @@ export class Runner {
   private setup(startMs: number): TrafficGenerator {
     const s = this.d.ns.source;
     for (const id of this.origins.catalogs.keys()) this.catalogSlots.set(id, this.catalogSlots.size);
-    const gen = new TrafficGenerator(s, createRng(this.d.ns.seed).fork('traffic'), { catalogs: this.origins.catalogs, epochMs: this.d.epochMs, startMs });
+    const gen = new TrafficGenerator(s, createRng(this.d.ns.seed).fork('traffic'), {
+      catalogs: this.origins.catalogs,
+      epochMs: this.d.epochMs,
+      startMs,
+    });
     const topo = this.d.topology;
     const events = s.events ?? [];
     this.placements = gen.regions.map((region, i) => {
       const pop = topo.nearestPopTo(region.lat, region.lon);
       const place = { lat: region.lat, lon: region.lon };
-      // pop-outage: viewers of that PoP are routed to the next nearest PoP in play (DNS steering).
-      const outages: number[] = [];
-      for (const e of events) {
-        if (e.kind !== 'pop-outage' || e.target === undefined) continue;
-        const targets = typeof e.target === 'string' ? [e.target] : e.target;
-        if (targets.some((t) => t.toUpperCase() === pop.code || t.toUpperCase() === pop.prefix)) outages.push(e.atMs, e.atMs + (e.durationMs ?? Infinity));
-      }
-      let fallback: RegionPlacement['fallback'] = null;
-      if (outages.length > 0) {
-        const alt = topo.nearestPopTo(region.lat, region.lon, pop.code);
-        if (alt !== pop) fallback = { pop: alt, rttFixedMs: topo.viewerRttMs(alt, place, false), rttMobileMs: topo.viewerRttMs(alt, place, true) };
-      }
-      return {
+      const placement: RegionPlacement = {
         region,
         pop,
         rttFixedMs: topo.viewerRttMs(pop, place, false),
         rttMobileMs: topo.viewerRttMs(pop, place, true),
-        outages,
-        fallback,
+        outages: [],
+        fallback: null,
         // documentation-range addresses (RFC 5737), one per region
         clientIp: `203.0.113.${(i % 254) + 1}`,
-        headers: { host: [this.d.ns.domainName], 'accept-encoding': [RUN_ACCEPT_ENCODING], 'user-agent': [RUN_USER_AGENT] },
+        headers: {
+          host: [this.d.ns.domainName],
+          'accept-encoding': [RUN_ACCEPT_ENCODING],
+          'user-agent': [RUN_USER_AGENT],
+        },
       };
+      for (const e of events) this.addPopOutage(placement, e);
+      return placement;
     });
     return gen;
+  }
+
+  /** pop-outage: viewers of that PoP are routed to the next nearest PoP in play (DNS steering). */
+  private addPopOutage(place: RegionPlacement, e: ScheduledEvent): void {
+    if (e.kind !== 'pop-outage' || e.target === undefined) return;
+    const pop = place.pop;
+    const targets = typeof e.target === 'string' ? [e.target] : e.target;
+    if (!targets.some((t) => t.toUpperCase() === pop.code || t.toUpperCase() === pop.prefix)) return;
+    place.outages.push(e.atMs, e.atMs + (e.durationMs ?? Infinity));
+    if (place.fallback !== null) return;
+    const topo = this.d.topology;
+    const at = { lat: place.region.lat, lon: place.region.lon };
+    const alt = topo.nearestPopTo(at.lat, at.lon, pop.code);
+    if (alt !== pop)
+      place.fallback = {
+        pop: alt,
+        rttFixedMs: topo.viewerRttMs(alt, at, false),
+        rttMobileMs: topo.viewerRttMs(alt, at, true),
+      };
+  }
+
+  /** A spike, ddos or pop-outage scheduled while running (SimEngine.schedule), from `nowMs` on. */
+  addEvent(e: ScheduledEvent, nowMs: number): void {
+    if (this.traffic === null) this.traffic = this.setup(nowMs);
+    if (e.kind === 'spike' || e.kind === 'ddos') this.traffic.addEvent(e, nowMs);
+    else if (e.kind === 'pop-outage') for (const p of this.placements) this.addPopOutage(p, e);
   }
 
   /** The clock moved without traffic (advance()): no arrivals before `ms`. */
@@ -127,7 +161,17 @@ export class Runner {
     const stats = d.stats;
     if (this.traffic === null) this.traffic = this.setup(fromMs);
     const gen = this.traffic;
-    const before = { requests: stats.requests, hits: stats.hits, misses: stats.misses, refreshHits: stats.refreshHits, errors: stats.errors, generated: stats.generated, bytesToViewers: stats.bytesToViewers, bytesFromOrigins: stats.bytesFromOrigins, originRequests: stats.originRequestsTotal };
+    const before = {
+      requests: stats.requests,
+      hits: stats.hits,
+      misses: stats.misses,
+      refreshHits: stats.refreshHits,
+      errors: stats.errors,
+      generated: stats.generated,
+      bytesToViewers: stats.bytesToViewers,
+      bytesFromOrigins: stats.bytesFromOrigins,
+      originRequests: stats.originRequestsTotal,
+    };
     const expected = Math.max(1, (gen.rateAt(fromMs) * (toMs - fromMs)) / 1000);
     const stride = Math.max(1, Math.ceil(expected / MAX_SAMPLES_PER_RUN));
     const samples: SampledRequest[] = [];
@@ -177,7 +221,8 @@ export class Runner {
       const rest = this.pipeline.start(ctx);
       if (rest !== null) this.drive(rest);
       const bytes = this.responder.finish(ctx, false);
-      if (n % stride === 0 && samples.length < MAX_SAMPLES_PER_RUN) samples.push(this.sample(ctx, place, bytes));
+      if (n % stride === 0 && samples.length < MAX_SAMPLES_PER_RUN)
+        samples.push(this.sample(ctx, place, bytes));
       n++;
       if (ctx.bgObj !== null) this.drive(this.pipeline.tiers.background(ctx));
     }
@@ -227,4 +272,3 @@ export class Runner {
     };
   }
 }
-

@@ -2,9 +2,23 @@
 // shares, decides whether tiers may keep it, refreshes a copy after a 304 (§2.1), and makes the
 // edge's compressed variant (§4.5). The rules themselves live in ../http/ttl and ../http/compression.
 import { parseCacheControlLines } from '../http/cacheControl';
-import { chooseEncoding, COMPRESSIBLE_TYPES, compressedSize, mediaType, weakenEtag } from '../http/compression';
+import {
+  chooseEncoding,
+  COMPRESSIBLE_TYPES,
+  compressedSize,
+  mediaType,
+  weakenEtag,
+} from '../http/compression';
 import type { HeaderMap } from '../http/model';
-import { computeTtl, DEFAULT_ERROR_CACHING_MIN_TTL, errorCacheTtl, isCacheableStatus, parseAgeHeader, preventsCollapsing, shouldStore } from '../http/ttl';
+import {
+  computeTtl,
+  DEFAULT_ERROR_CACHING_MIN_TTL,
+  errorCacheTtl,
+  isCacheableStatus,
+  parseAgeHeader,
+  preventsCollapsing,
+  shouldStore,
+} from '../http/ttl';
 import type { NormalizedScenario } from '../normalize';
 import { StoredObject, type RequestCtx } from './model';
 
@@ -45,7 +59,8 @@ export class Storage {
     const wall = this.epochMs + ctx.t0;
     const status = a.status;
     let ttl: number | null;
-    if (status >= 400) ttl = errorCacheTtl(status, cc, expires, wall, this.errorCachingMinTtl(status), p.maxTtl);
+    if (status >= 400)
+      ttl = errorCacheTtl(status, cc, expires, wall, this.errorCachingMinTtl(status), p.maxTtl);
     else if (!isCacheableStatus(status, ccLines !== undefined && ccLines.length > 0)) ttl = null;
     else ttl = computeTtl(cc, expires, wall, p);
     if (ttl !== null && this.ns.settings.subtractOriginAge) {
@@ -66,7 +81,9 @@ export class Storage {
       storableRequest &&
       ttl !== null &&
       a.bodySize <= MAX_CACHEABLE_BYTES &&
-      (varyStar ? p.minTtl === 0 || ttl > 0 : shouldStore({ status, cc, ttlSeconds: ttl, minTtl: p.minTtl, hasValidator }));
+      (varyStar
+        ? p.minTtl === 0 || ttl > 0
+        : shouldStore({ status, cc, ttlSeconds: ttl, minTtl: p.minTtl, hasValidator }));
     return new StoredObject(
       status,
       h,
@@ -97,7 +114,12 @@ export class Storage {
    * the same version, whose headers and times are taken instead (its Age counts from its own
    * revalidation).
    */
-  refreshed(ctx: RequestCtx, old: StoredObject, notModified: HeaderMap | null, fresher: StoredObject | null): StoredObject {
+  refreshed(
+    ctx: RequestCtx,
+    old: StoredObject,
+    notModified: HeaderMap | null,
+    fresher: StoredObject | null,
+  ): StoredObject {
     let headers = old.headers;
     let storedAt = ctx.t0;
     let ttlMs: number;
@@ -124,7 +146,14 @@ export class Storage {
       const wall = this.epochMs + ctx.t0;
       const ttl =
         old.status >= 400
-          ? (errorCacheTtl(old.status, cc, headers['expires']?.[0], wall, this.errorCachingMinTtl(old.status), p.maxTtl) ?? 0)
+          ? (errorCacheTtl(
+              old.status,
+              cc,
+              headers['expires']?.[0],
+              wall,
+              this.errorCachingMinTtl(old.status),
+              p.maxTtl,
+            ) ?? 0)
           : computeTtl(cc, headers['expires']?.[0], wall, p);
       ttlMs = ttl * 1000;
       swrMs = (cc.staleWhileRevalidate ?? 0) * 1000;
@@ -183,8 +212,26 @@ export class Storage {
     if (etag === undefined) delete headers['etag'];
     else headers['etag'] = [etag];
     const v = new StoredObject(
-      o.status, headers, o.body, size, o.storedAt, o.ttlMs, o.swrMs, o.sieMs, o.etag, o.lastModified,
-      o.revalidatable, o.noCollapse, o.cacheable, o.invTarget, o.originId, o.generatedBy, o.errorType, enc, o.fetchSeq, o.availableAt,
+      o.status,
+      headers,
+      o.body,
+      size,
+      o.storedAt,
+      o.ttlMs,
+      o.swrMs,
+      o.sieMs,
+      o.etag,
+      o.lastModified,
+      o.revalidatable,
+      o.noCollapse,
+      o.cacheable,
+      o.invTarget,
+      o.originId,
+      o.generatedBy,
+      o.errorType,
+      enc,
+      o.fetchSeq,
+      o.availableAt,
     );
     return v;
   }

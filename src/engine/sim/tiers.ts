@@ -45,7 +45,12 @@ export class Tiers {
       levels = [pop];
       const primary = b.target.members[0];
       const rec = pop.region;
-      const useRec = this.d.ns.regionalEdgeCaches && getOrHead && !b.dynamic && !(primary.isS3 && primary.region === rec) && primary.shieldRegion !== rec;
+      const useRec =
+        this.d.ns.regionalEdgeCaches &&
+        getOrHead &&
+        !b.dynamic &&
+        !(primary.isS3 && primary.region === rec) &&
+        primary.shieldRegion !== rec;
       if (useRec) levels.push(this.d.topology.rec(rec));
       pop.levelsCache[slot] = levels;
     }
@@ -71,7 +76,9 @@ export class Tiers {
   }
 
   private tierOf(ctx: RequestCtx, level: number, member: number): TierInstance {
-    return member < 0 ? ctx.levels[level] : this.d.topology.shield(ctx.behavior.target.members[member].shieldRegion!);
+    return member < 0
+      ? ctx.levels[level]
+      : this.d.topology.shield(ctx.behavior.target.members[member].shieldRegion!);
   }
 
   /** Round trip from a tier to the next one up; 0 before the origin stage (it adds its own hops). */
@@ -82,13 +89,29 @@ export class Tiers {
     return 0;
   }
 
-  private answer(ctx: RequestCtx, obj: StoredObject, readyAt: number, cE: string | undefined, cL: string | undefined, cFromCopy: boolean): number {
+  private answer(
+    ctx: RequestCtx,
+    obj: StoredObject,
+    readyAt: number,
+    cE: string | undefined,
+    cL: string | undefined,
+    cFromCopy: boolean,
+  ): number {
     ctx.upObj = obj;
     ctx.upAt = readyAt;
-    return cFromCopy && (cE !== undefined || cL !== undefined) && sameVersion(obj, cE, cL) ? ANSWER_NOT_MODIFIED : ANSWER_OBJECT;
+    return cFromCopy && (cE !== undefined || cL !== undefined) && sameVersion(obj, cE, cL)
+      ? ANSWER_NOT_MODIFIED
+      : ANSWER_OBJECT;
   }
 
-  private step(ctx: RequestCtx, tier: TierInstance, at: number, outcome: string, detail: string, durationMs: number = PROCESSING_MS.lookup): void {
+  private step(
+    ctx: RequestCtx,
+    tier: TierInstance,
+    at: number,
+    outcome: string,
+    detail: string,
+    durationMs: number = PROCESSING_MS.lookup,
+  ): void {
     if (ctx.trace) {
       ctx.trace.push({ stage: tier.kind, detail, atMs: at, durationMs, location: tier.location, outcome });
     }
@@ -109,11 +132,22 @@ export class Tiers {
    * origin-group member. `cE`/`cL` are the validators the tier below sends; `cFromCopy` says
    * they describe a copy it holds (so a 304 can answer) rather than the viewer's.
    */
-  lookup(ctx: RequestCtx, tier: TierInstance, level: number, member: number, at: number, cE: string | undefined, cL: string | undefined, cFromCopy: boolean): number {
+  lookup(
+    ctx: RequestCtx,
+    tier: TierInstance,
+    level: number,
+    member: number,
+    at: number,
+    cE: string | undefined,
+    cL: string | undefined,
+    cFromCopy: boolean,
+  ): number {
     const isEdge = member < 0 && level === 0;
     tier.counters.requests++;
-    ctx.tiersMask |= tier.kind === 'edge' ? TOUCHED_EDGE : tier.kind === 'regional' ? TOUCHED_REGIONAL : TOUCHED_SHIELD;
-    if (tier.kind === 'shield' && this.shieldBilled(ctx, ctx.behavior, tier)) this.d.cost.addShieldRequest(this.d.topology.regionPricing(tier.region));
+    ctx.tiersMask |=
+      tier.kind === 'edge' ? TOUCHED_EDGE : tier.kind === 'regional' ? TOUCHED_REGIONAL : TOUCHED_SHIELD;
+    if (tier.kind === 'shield' && this.shieldBilled(ctx, ctx.behavior, tier))
+      this.d.cost.addShieldRequest(this.d.topology.regionPricing(tier.region));
     const t0 = ctx.t0;
     let obj = ctx.proxy ? undefined : tier.store.getAt(ctx.keyId, ctx.key);
 
@@ -124,14 +158,29 @@ export class Tiers {
       if (prev !== null && prev.swrMs > 0 && t0 - prev.expiresAt() < prev.swrMs && !ctx.background) {
         tier.counters.hits++;
         if (isEdge) ctx.edgeOutcome = 'stale-swr';
-        if (ctx.trace) this.step(ctx, tier, at, 'stale', `Expired copy served while its refresh is in flight (stale-while-revalidate)`);
+        if (ctx.trace)
+          this.step(
+            ctx,
+            tier,
+            at,
+            'stale',
+            `Expired copy served while its refresh is in flight (stale-while-revalidate)`,
+          );
         return this.answer(ctx, prev, at + PROCESSING_MS.lookup, cE, cL, cFromCopy);
       }
       if (ctx.collapse && !obj.noCollapse) {
         tier.counters.hits++;
         if (isEdge) ctx.edgeOutcome = 'joined';
         if (tier.kind === 'shield') ctx.shieldHit = true;
-        if (ctx.trace) this.step(ctx, tier, at, 'hit', `Joined the in-flight fetch for this key (request collapsing); ready at ${obj.availableAt.toFixed(1)} ms`, obj.availableAt - at);
+        if (ctx.trace)
+          this.step(
+            ctx,
+            tier,
+            at,
+            'hit',
+            `Joined the in-flight fetch for this key (request collapsing); ready at ${obj.availableAt.toFixed(1)} ms`,
+            obj.availableAt - at,
+          );
         return this.answer(ctx, obj, obj.availableAt, cE, cL, cFromCopy);
       }
       obj = prev !== null && prev.availableAt <= at + 1e-6 ? prev : undefined;
@@ -145,13 +194,21 @@ export class Tiers {
         tier.counters.hits++;
         if (isEdge) ctx.edgeOutcome = 'hit';
         if (tier.kind === 'shield') ctx.shieldHit = true;
-        if (ctx.trace) this.step(ctx, tier, at, 'hit', `Fresh copy in cache (age ${secs(age)} < TTL ${secs(obj.ttlMs)})`);
+        if (ctx.trace)
+          this.step(ctx, tier, at, 'hit', `Fresh copy in cache (age ${secs(age)} < TTL ${secs(obj.ttlMs)})`);
         return this.answer(ctx, obj, at + PROCESSING_MS.lookup, cE, cL, cFromCopy);
       }
       if (obj.staleUntil > t0) {
         tier.counters.hits++;
         if (isEdge) ctx.edgeOutcome = 'stale-error';
-        if (ctx.trace) this.step(ctx, tier, at, 'stale', `Expired copy served: the origin failed recently; it is asked again after ${obj.staleUntil.toFixed(0)} ms`);
+        if (ctx.trace)
+          this.step(
+            ctx,
+            tier,
+            at,
+            'stale',
+            `Expired copy served: the origin failed recently; it is asked again after ${obj.staleUntil.toFixed(0)} ms`,
+          );
         ctx.upObj = obj;
         ctx.upAt = at + PROCESSING_MS.lookup;
         return ANSWER_STALE;
@@ -159,7 +216,14 @@ export class Tiers {
       if (obj.swrMs > 0 && age < obj.ttlMs + obj.swrMs && !ctx.background) {
         tier.counters.hits++;
         if (isEdge) ctx.edgeOutcome = 'stale-swr';
-        if (ctx.trace) this.step(ctx, tier, at, 'stale', `Expired ${secs(age - obj.ttlMs)} ago, within stale-while-revalidate=${secs(obj.swrMs)}: served now, refreshed in the background`);
+        if (ctx.trace)
+          this.step(
+            ctx,
+            tier,
+            at,
+            'stale',
+            `Expired ${secs(age - obj.ttlMs)} ago, within stale-while-revalidate=${secs(obj.swrMs)}: served now, refreshed in the background`,
+          );
         if (obj.refreshStartedAt < 0 && ctx.bgObj === null) {
           obj.refreshStartedAt = t0;
           ctx.bgObj = obj;
@@ -176,7 +240,16 @@ export class Tiers {
   /** The asynchronous half: revalidate the expired copy in ctx.lookupObj, or fetch on a miss.
    * The generator body is kept minimal (the work is in missStart / missAnswer): every miss
    * allocates one generator per tier, sized by this body's registers. */
-  *upstreamOf(ctx: RequestCtx, tier: TierInstance, level: number, member: number, at: number, cE: string | undefined, cL: string | undefined, cFromCopy: boolean): PipelineGen<number> {
+  *upstreamOf(
+    ctx: RequestCtx,
+    tier: TierInstance,
+    level: number,
+    member: number,
+    at: number,
+    cE: string | undefined,
+    cL: string | undefined,
+    cFromCopy: boolean,
+  ): PipelineGen<number> {
     const obj = ctx.lookupObj;
     ctx.lookupObj = null;
     if (obj !== null) return yield* this.revalidate(ctx, tier, level, member, at, obj, cE, cL, cFromCopy);
@@ -190,14 +263,31 @@ export class Tiers {
   /** A miss's first half: counts it, traces it, returns the round trip to the next tier up. */
   private missStart(ctx: RequestCtx, tier: TierInstance, level: number, member: number, at: number): number {
     tier.counters.misses++;
-    if (ctx.trace) this.step(ctx, tier, at, ctx.proxy ? 'skipped' : 'miss', ctx.proxy ? `${ctx.method} is never cached: passed through` : 'Not in cache: asking the next tier');
+    if (ctx.trace)
+      this.step(
+        ctx,
+        tier,
+        at,
+        ctx.proxy ? 'skipped' : 'miss',
+        ctx.proxy ? `${ctx.method} is never cached: passed through` : 'Not in cache: asking the next tier',
+      );
     const hop = this.hopMs(ctx, tier, level, member);
     ctx.netMs += hop / 2;
     return hop;
   }
 
   /** A miss's second half, once the tier above answered `kind`: stores and answers. */
-  private missAnswer(ctx: RequestCtx, tier: TierInstance, level: number, member: number, kind: number, hop: number, cE: string | undefined, cL: string | undefined, cFromCopy: boolean): number {
+  private missAnswer(
+    ctx: RequestCtx,
+    tier: TierInstance,
+    level: number,
+    member: number,
+    kind: number,
+    hop: number,
+    cE: string | undefined,
+    cL: string | undefined,
+    cFromCopy: boolean,
+  ): number {
     const isEdge = member < 0 && level === 0;
     ctx.netMs += hop / 2;
     const readyAt = ctx.upAt + hop / 2;
@@ -225,20 +315,51 @@ export class Tiers {
   }
 
   /** An expired copy: conditional request upstream (spec §2.1), stale-on-error (§1.4-1.6). */
-  private *revalidate(ctx: RequestCtx, tier: TierInstance, level: number, member: number, at: number, obj: StoredObject, cE: string | undefined, cL: string | undefined, cFromCopy: boolean): PipelineGen<number> {
+  private *revalidate(
+    ctx: RequestCtx,
+    tier: TierInstance,
+    level: number,
+    member: number,
+    at: number,
+    obj: StoredObject,
+    cE: string | undefined,
+    cL: string | undefined,
+    cFromCopy: boolean,
+  ): PipelineGen<number> {
     const isEdge = member < 0 && level === 0;
     const own = obj.revalidatable;
-    this.step(ctx, tier, at, 'stale', own ? `Expired (age ${secs(ctx.t0 - obj.storedAt)} ≥ TTL ${secs(obj.ttlMs)}): revalidating with ${obj.etag !== undefined ? 'If-None-Match' : 'If-Modified-Since'}` : `Expired (age ${secs(ctx.t0 - obj.storedAt)} ≥ TTL ${secs(obj.ttlMs)}) and no validator: fetching again`);
+    this.step(
+      ctx,
+      tier,
+      at,
+      'stale',
+      own
+        ? `Expired (age ${secs(ctx.t0 - obj.storedAt)} ≥ TTL ${secs(obj.ttlMs)}): revalidating with ${obj.etag !== undefined ? 'If-None-Match' : 'If-Modified-Since'}`
+        : `Expired (age ${secs(ctx.t0 - obj.storedAt)} ≥ TTL ${secs(obj.ttlMs)}) and no validator: fetching again`,
+    );
     const hop = this.hopMs(ctx, tier, level, member);
     ctx.netMs += hop / 2;
-    const next = this.nextTier(ctx, level, member, at + hop / 2, own ? obj.etag : undefined, own ? obj.lastModified : undefined, true);
+    const next = this.nextTier(
+      ctx,
+      level,
+      member,
+      at + hop / 2,
+      own ? obj.etag : undefined,
+      own ? obj.lastModified : undefined,
+      true,
+    );
     const kind = typeof next === 'number' ? next : yield* next;
     ctx.netMs += hop / 2;
     const readyAt = ctx.upAt + hop / 2;
     const up = ctx.upObj!;
     if (kind === ANSWER_NOT_MODIFIED) {
       tier.counters.hits++;
-      const fresh = this.d.storage.refreshed(ctx, obj, up.status === 304 ? up.headers : null, up.status === 304 ? null : up);
+      const fresh = this.d.storage.refreshed(
+        ctx,
+        obj,
+        up.status === 304 ? up.headers : null,
+        up.status === 304 ? null : up,
+      );
       fresh.availableAt = readyAt - ctx.netMs;
       fresh.prev = obj;
       obj.prev = null;
@@ -248,10 +369,19 @@ export class Tiers {
     }
     if (kind === ANSWER_STALE || (up.status >= 500 && this.d.storage.staleAllowed(obj, up.status, ctx.t0))) {
       tier.counters.hits++;
-      const window = kind === ANSWER_STALE ? up.staleUntil : ctx.t0 + this.d.storage.errorCachingMinTtl(up.status) * 1000;
+      const window =
+        kind === ANSWER_STALE ? up.staleUntil : ctx.t0 + this.d.storage.errorCachingMinTtl(up.status) * 1000;
       if (obj.staleUntil < window) obj.staleUntil = window;
       if (isEdge) ctx.edgeOutcome = 'stale-error';
-      if (ctx.trace) ctx.trace.push({ stage: tier.kind, detail: `Origin failed (${up.status}): the expired copy is served instead until ${window.toFixed(0)} ms`, atMs: readyAt, durationMs: 0, location: tier.location, outcome: 'stale' });
+      if (ctx.trace)
+        ctx.trace.push({
+          stage: tier.kind,
+          detail: `Origin failed (${up.status}): the expired copy is served instead until ${window.toFixed(0)} ms`,
+          atMs: readyAt,
+          durationMs: 0,
+          location: tier.location,
+          outcome: 'stale',
+        });
       ctx.upObj = obj;
       ctx.upAt = readyAt;
       return ANSWER_STALE;
@@ -267,7 +397,15 @@ export class Tiers {
 
   /** The next tier up with its lookup inline: the answer code when that tier answered, else the
    * generator that continues upstream (so hits further up create no generator either). */
-  private nextTier(ctx: RequestCtx, level: number, member: number, at: number, cE: string | undefined, cL: string | undefined, cFromCopy: boolean): number | PipelineGen<number> {
+  private nextTier(
+    ctx: RequestCtx,
+    level: number,
+    member: number,
+    at: number,
+    cE: string | undefined,
+    cL: string | undefined,
+    cFromCopy: boolean,
+  ): number | PipelineGen<number> {
     if (member >= 0) return this.origin.fetch(ctx, member, at, cE, cL, cFromCopy);
     if (level + 1 < ctx.levels.length) {
       const tier = ctx.levels[level + 1];
@@ -280,7 +418,14 @@ export class Tiers {
 
   /** Origin group failover (spec §7.1): GET/HEAD/OPTIONS only, the primary first every time,
    * each member through its own Origin Shield. */
-  private *originGroup(ctx: RequestCtx, from: TierInstance, at: number, cE: string | undefined, cL: string | undefined, cFromCopy: boolean): PipelineGen<number> {
+  private *originGroup(
+    ctx: RequestCtx,
+    from: TierInstance,
+    at: number,
+    cE: string | undefined,
+    cL: string | undefined,
+    cFromCopy: boolean,
+  ): PipelineGen<number> {
     const target = ctx.behavior.target;
     const members = target.members;
     const m = ctx.method;
@@ -295,7 +440,8 @@ export class Tiers {
       let kind: number;
       if (shield) {
         kind = this.lookup(ctx, shield, -1, i, t + hop / 2, cE, cL, cFromCopy);
-        if (kind === NEED_UPSTREAM) kind = yield* this.upstreamOf(ctx, shield, -1, i, t + hop / 2, cE, cL, cFromCopy);
+        if (kind === NEED_UPSTREAM)
+          kind = yield* this.upstreamOf(ctx, shield, -1, i, t + hop / 2, cE, cL, cFromCopy);
       } else {
         kind = yield* this.origin.fetch(ctx, i, t + hop / 2, cE, cL, cFromCopy);
       }
@@ -317,7 +463,14 @@ export class Tiers {
     const target = ctx.behavior.target;
     const o = target.members[i];
     const up = ctx.upObj!;
-    ctx.trace!.push({ stage: 'origin', detail: `Primary origin "${o.id}" ${up.generatedBy === 'cloudfront' ? 'could not be reached' : `answered ${up.status}, a failover code of group "${target.id}"`}: trying the secondary "${target.members[i + 1].id}"`, atMs: readyAt, durationMs: 0, location: o.id, outcome: 'failover' });
+    ctx.trace!.push({
+      stage: 'origin',
+      detail: `Primary origin "${o.id}" ${up.generatedBy === 'cloudfront' ? 'could not be reached' : `answered ${up.status}, a failover code of group "${target.id}"`}: trying the secondary "${target.members[i + 1].id}"`,
+      atMs: readyAt,
+      durationMs: 0,
+      location: o.id,
+      outcome: 'failover',
+    });
   }
 
   /** A stale-while-revalidate refresh, after the viewer got the stale copy (run once per request). */

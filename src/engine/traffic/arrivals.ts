@@ -53,9 +53,12 @@ export class ArrivalProcess {
   private readonly utcOffsetHours: Float64Array;
   private readonly dayCurve: boolean;
   private readonly epochHours: number;
-  private readonly segments: Segment[];
+  private segments: Segment[];
   private seg = 0;
   private t: number;
+  /** kept so an event added at run time can re-cut the segments */
+  private readonly events: ScheduledEvent[];
+  private readonly regions: readonly ViewerRegion[];
 
   constructor(o: ArrivalOptions) {
     const n = o.regions.length;
@@ -75,7 +78,9 @@ export class ArrivalProcess {
     }
     this.totalWeight = sum;
     for (let r = 0; r < n; r++) this.share[r] = sum > 0 ? Math.max(0, o.regions[r].weight) / sum : 0;
-    this.segments = buildSegments(o.events, o.regions, this.dayCurve ? 1 + DAY_CURVE.amplitude : 1);
+    this.events = [...o.events];
+    this.regions = o.regions;
+    this.segments = buildSegments(this.events, o.regions, this.dayCurve ? 1 + DAY_CURVE.amplitude : 1);
     this.t = o.startMs;
     this.seekSegment();
   }
@@ -89,6 +94,18 @@ export class ArrivalProcess {
 
   private seekSegment(): void {
     while (this.t >= this.segments[this.seg].endMs) this.seg++;
+  }
+
+  /**
+   * An event scheduled while running (SimEngine.schedule). Candidates already drawn past `nowMs`
+   * used the old bound, so the process restarts at `nowMs` (Poisson arrivals are memoryless).
+   */
+  addEvent(e: ScheduledEvent, nowMs: number): void {
+    this.events.push(e);
+    this.segments = buildSegments(this.events, this.regions, this.dayCurve ? 1 + DAY_CURVE.amplitude : 1);
+    if (this.t > nowMs) this.t = nowMs;
+    this.seg = 0;
+    this.seekSegment();
   }
 
   skipTo(ms: number): void {

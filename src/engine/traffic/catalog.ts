@@ -95,7 +95,7 @@ export class VirtualCatalog {
   readonly meanSizeBytes: number;
   private readonly seed: number;
   private readonly bodyMedian: number;
-  private readonly deploys: readonly Deploy[];
+  private readonly deploys: Deploy[];
   /** interned paths in chunks of 4,096, allocated when first touched */
   private readonly chunks: (string[] | undefined)[];
 
@@ -184,6 +184,16 @@ export class VirtualCatalog {
       x = this.bodyMedian * Math.exp(m.bodySigma * z);
     }
     return Math.min(m.maxBytes, Math.max(1, Math.round(x)));
+  }
+
+  /** A deploy scheduled while running (SimEngine.schedule); other kinds and origins are ignored. */
+  addDeploy(e: ScheduledEvent): void {
+    if (e.kind !== 'deploy' || !targets(e, this.originId)) return;
+    this.deploys.push({
+      atMs: e.atMs,
+      match: e.paths && e.paths.length > 0 ? globToRegExp(e.paths) : undefined,
+    });
+    this.deploys.sort((a, b) => a.atMs - b.atMs);
   }
 
   version(i: number, atMs: number): number {

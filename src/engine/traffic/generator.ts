@@ -26,7 +26,7 @@
 //   varyingHeaderShare. https: httpsShare. mobile: the region's mobileShare. attack: the
 //   request is extra ddos traffic.
 import { ScenarioError } from '../errors';
-import type { Scenario, SimulatedObject, ViewerRegion } from '../scenario';
+import type { Scenario, ScheduledEvent, SimulatedObject, ViewerRegion } from '../scenario';
 import type { Rng } from '../util/rng';
 import { ArrivalProcess, type Arrival } from './arrivals';
 import { buildCatalogs, type VirtualCatalog } from './catalog';
@@ -211,6 +211,12 @@ export class TrafficGenerator {
     this.pending = false;
     this.fill(out, a);
     return true;
+  }
+
+  /** A spike / ddos event added while running; an arrival drawn ahead of `nowMs` is redrawn. */
+  addEvent(e: ScheduledEvent, nowMs: number): void {
+    if (this.pending && this.arrival.atMs > nowMs) this.pending = false;
+    this.arrivals.addEvent(e, nowMs);
   }
 
   skipTo(ms: number): void {

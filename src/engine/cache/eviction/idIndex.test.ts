@@ -7,7 +7,11 @@ import { createTierStore } from '../store';
 
 describe('IdIndex', () => {
   it('agrees with a Map after any sequence of set / delete, through growth', () => {
-    const op = fc.tuple(fc.constantFrom('set', 'delete'), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 1e6 }));
+    const op = fc.tuple(
+      fc.constantFrom('set', 'delete'),
+      fc.integer({ min: 0, max: 300 }),
+      fc.integer({ min: 0, max: 1e6 }),
+    );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 600 }), (ops) => {
         const t = new IdIndex(16);
@@ -44,7 +48,13 @@ describe('id-keyed tier stores', () => {
     expect(s.getAt(7, '')?.size).toBe(100); // 7 becomes the most recently used
     s.setAt(11, '', { size: 100 }); // evicts 'x', the least recently used
     expect([...s.entries()].map(([k]) => k)).toEqual(['#9', '#7', '#11']);
-    expect([s.get('x'), s.getAt(9, '')?.size, s.count, s.bytes, s.evictions]).toEqual([undefined, 100, 3, 300, 1]);
+    expect([s.get('x'), s.getAt(9, '')?.size, s.count, s.bytes, s.evictions]).toEqual([
+      undefined,
+      100,
+      3,
+      300,
+      1,
+    ]);
     expect(s.deleteAt(9, '')).toBe(true);
     expect([s.count, s.bytes, s.getAt(9, '')]).toEqual([2, 200, undefined]);
   });

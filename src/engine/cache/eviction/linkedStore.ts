@@ -31,7 +31,8 @@ export abstract class LinkedStore<V extends Sized> implements TierStore<V> {
   evictions = 0;
 
   constructor(readonly capacityBytes: number) {
-    if (!(capacityBytes >= 0)) throw new Error(`A cache capacity must be a number of bytes ≥ 0 (got ${capacityBytes}).`);
+    if (!(capacityBytes >= 0))
+      throw new Error(`A cache capacity must be a number of bytes ≥ 0 (got ${capacityBytes}).`);
   }
 
   get count(): number {
