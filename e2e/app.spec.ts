@@ -82,6 +82,7 @@ test('Run fires traffic: the counters and the chart move, the hit ratio becomes 
 test('the edge-function editor opens and accepts typing', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'New function' }).click();
+  await page.getByRole('button', { name: /^Add security headers/ }).click();
   const pane = page.getByRole('region', { name: 'Edge function security-headers' });
   await expect(pane).toBeVisible();
   const lines = pane.locator('.monaco-editor .view-lines');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IntervalCounts } from '../worker/protocol';
-import { appendInterval, EMPTY_SERIES, toChartData, type Series } from './metricsSeries';
+import { appendInterval, EMPTY_SERIES, RingBuffer, toChartData, type Series } from './metricsSeries';
 
 function interval(
   simMs: number,
@@ -33,7 +33,17 @@ describe('appendInterval', () => {
   it('adds one point per batch, with its simulated time span', () => {
     const s = appendInterval(EMPTY_SERIES, interval(100, 20, 15, 5), 100);
     expect(s.points).toEqual([
-      { startMs: 0, endMs: 100, requests: 20, hits: 15, refreshHits: 0, misses: 5, originRequests: 5 },
+      {
+        startMs: 0,
+        endMs: 100,
+        requests: 20,
+        hits: 15,
+        refreshHits: 0,
+        misses: 5,
+        errors: 0,
+        generated: 0,
+        originRequests: 5,
+      },
     ]);
   });
 
@@ -82,8 +92,70 @@ describe('toChartData', () => {
     let s = appendInterval(EMPTY_SERIES, interval(500, 50, 30, 10, 10), 500);
     s = appendInterval(s, interval(2000, 0, 0, 0), 2500);
     expect(toChartData(s)).toEqual([
-      { t: 0.5, hitRatioPct: 80, requestsPerSecond: 100 },
-      { t: 2.5, hitRatioPct: null, requestsPerSecond: 0 },
+      {
+        t: 0.5,
+        hitRatioPct: 80,
+        requestsPerSecond: 100,
+        hitPerSecond: 60,
+        refreshHitPerSecond: 20,
+        missPerSecond: 20,
+        errorPerSecond: 0,
+        generatedPerSecond: 0,
+        originRequestsPerSecond: 20,
+      },
+      {
+        t: 2.5,
+        hitRatioPct: null,
+        requestsPerSecond: 0,
+        hitPerSecond: 0,
+        refreshHitPerSecond: 0,
+        missPerSecond: 0,
+        errorPerSecond: 0,
+        generatedPerSecond: 0,
+        originRequestsPerSecond: 0,
+      },
     ]);
+  });
+
+  it('gives errors and generated responses their own per-second series', () => {
+    const s = appendInterval(
+      EMPTY_SERIES,
+      {
+        simMs: 2000,
+        requests: 10,
+        hits: 2,
+        misses: 2,
+        refreshHits: 0,
+        errors: 4,
+        generated: 2,
+        originRequests: 6,
+        bytesToViewers: 0,
+      },
+      2000,
+    );
+    const [d] = toChartData(s);
+    expect([d.errorPerSecond, d.generatedPerSecond, d.originRequestsPerSecond]).toEqual([2, 1, 3]);
+  });
+});
+
+describe('RingBuffer', () => {
+  it('keeps the newest entries, oldest first, in constant memory', () => {
+    const r = new RingBuffer<number>(3);
+    expect(r.toArray()).toEqual([]);
+    r.push(1);
+    r.push(2);
+    expect(r.toArray()).toEqual([1, 2]);
+    r.push(3);
+    r.push(4);
+    r.push(5);
+    expect(r.toArray()).toEqual([3, 4, 5]);
+    expect(r.size).toBe(3);
+    r.clear();
+    r.push(6);
+    expect(r.toArray()).toEqual([6]);
+  });
+
+  it('refuses a capacity that is not a whole number of at least 1', () => {
+    expect(() => new RingBuffer<number>(0)).toThrow(/at least 1 \(got 0\)/);
   });
 });

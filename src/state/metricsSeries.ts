@@ -13,6 +13,8 @@ export interface SeriesPoint {
   hits: number;
   refreshHits: number;
   misses: number;
+  errors: number;
+  generated: number;
   originRequests: number;
 }
 
@@ -35,6 +37,8 @@ function merge(a: SeriesPoint, b: SeriesPoint): SeriesPoint {
     hits: a.hits + b.hits,
     refreshHits: a.refreshHits + b.refreshHits,
     misses: a.misses + b.misses,
+    errors: a.errors + b.errors,
+    generated: a.generated + b.generated,
     originRequests: a.originRequests + b.originRequests,
   };
 }
@@ -57,6 +61,8 @@ export function appendInterval(
     hits: interval.hits,
     refreshHits: interval.refreshHits,
     misses: interval.misses,
+    errors: interval.errors,
+    generated: interval.generated,
     originRequests: interval.originRequests,
   };
   const points = series.points.slice();
@@ -82,7 +88,16 @@ export interface ChartDatum {
   /** CacheHitRate in percent, null when nothing cacheable completed in the point */
   hitRatioPct: number | null;
   requestsPerSecond: number;
+  /** per simulated second, by result (the stacked chart) */
+  hitPerSecond: number;
+  refreshHitPerSecond: number;
+  missPerSecond: number;
+  errorPerSecond: number;
+  generatedPerSecond: number;
+  originRequestsPerSecond: number;
 }
+
+const perSecond = (n: number, spanS: number) => (spanS > 0 ? Math.round((n / spanS) * 10) / 10 : 0);
 
 export function toChartData(series: Series): ChartDatum[] {
   return series.points.map((p) => {
@@ -91,7 +106,66 @@ export function toChartData(series: Series): ChartDatum[] {
     return {
       t: p.endMs / 1000,
       hitRatioPct: ratio === null ? null : Math.round(ratio * 1000) / 10,
-      requestsPerSecond: spanS > 0 ? Math.round((p.requests / spanS) * 10) / 10 : 0,
+      requestsPerSecond: perSecond(p.requests, spanS),
+      hitPerSecond: perSecond(p.hits, spanS),
+      refreshHitPerSecond: perSecond(p.refreshHits, spanS),
+      missPerSecond: perSecond(p.misses, spanS),
+      errorPerSecond: perSecond(p.errors, spanS),
+      generatedPerSecond: perSecond(p.generated, spanS),
+      originRequestsPerSecond: perSecond(p.originRequests, spanS),
     };
   });
 }
+
+/**
+ * A fixed-capacity ring buffer: push overwrites the oldest entry once full, so memory stays flat
+ * however long the run. Mutated in place; the store keeps a version number to signal changes.
+ */
+export class RingBuffer<T> {
+  private readonly items: (T | undefined)[];
+  private start = 0;
+  private count = 0;
+
+  constructor(readonly capacity: number) {
+    if (!(capacity >= 1) || !Number.isInteger(capacity))
+      throw new RangeError(`A ring buffer needs a whole capacity of at least 1 (got ${capacity}).`);
+    this.items = new Array<T | undefined>(capacity);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  push(item: T): void {
+    if (this.count < this.capacity) {
+      this.items[(this.start + this.count++) % this.capacity] = item;
+    } else {
+      this.items[this.start] = item;
+      this.start = (this.start + 1) % this.capacity;
+    }
+  }
+
+  /** Oldest first. */
+  toArray(): T[] {
+    const out: T[] = new Array<T>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.items[(this.start + i) % this.capacity] as T;
+    return out;
+  }
+
+  clear(): void {
+    this.start = 0;
+    this.count = 0;
+    this.items.fill(undefined);
+  }
+}
+
+/** One batch's latency percentiles at its simulated end time (seconds). */
+export interface LatencyPoint {
+  t: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** Latency points kept (the most recent batches; older ones drop off). */
+export const LATENCY_CAPACITY = 240;

@@ -30,6 +30,9 @@ function batch(over: Partial<SimBatch>): SimBatch {
     running: true,
     speed: 10,
     achievedSpeed: 9.5,
+    limited: false,
+    latency: null,
+    events: [],
     stats: {
       requests: 100,
       hits: 60,

@@ -2,8 +2,11 @@
 // narrow selectors; worker pushes arrive through the listener registered below.
 import { create } from 'zustand';
 import * as client from '../worker/client';
+import { createFunctionsSlice, type FunctionsSlice } from './slices/functionsSlice';
 import { createHistorySlice, type HistorySlice } from './slices/historySlice';
 import { createInspectorSlice, type InspectorSlice } from './slices/inspectorSlice';
+import { createLessonsSlice, type LessonsSlice } from './slices/lessonsSlice';
+import { createLogsSlice, type LogsSlice } from './slices/logsSlice';
 import { createMetricsSlice, type MetricsSlice } from './slices/metricsSlice';
 import { createScenarioIoSlice, type ScenarioIoSlice } from './slices/scenarioIoSlice';
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenarioSlice';
@@ -14,7 +17,10 @@ export type AppState = ScenarioSlice &
   MetricsSlice &
   InspectorSlice &
   ScenarioIoSlice &
-  HistorySlice;
+  HistorySlice &
+  FunctionsSlice &
+  LogsSlice &
+  LessonsSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createScenarioSlice(...a),
@@ -23,6 +29,9 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createInspectorSlice(...a),
   ...createScenarioIoSlice(...a),
   ...createHistorySlice(...a),
+  ...createLogsSlice(...a),
+  ...createFunctionsSlice(...a),
+  ...createLessonsSlice(...a),
 }));
 
 client.onBatch((batch) => useAppStore.getState().applyBatch(batch));

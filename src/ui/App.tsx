@@ -2,7 +2,8 @@
 import { useAppStore } from '../state/store';
 import TopologyCanvas from './canvas/TopologyCanvas';
 import Counters from './charts/Counters';
-import LiveChart from './charts/LiveChart';
+import EventsPanel from './controls/EventsPanel';
+import DashboardTabs from './dashboards/DashboardTabs';
 import EditorPane from './editor/EditorPane';
 import FunctionsPanel from './editor/FunctionsPanel';
 import ErrorBanner from './ErrorBanner';
@@ -10,6 +11,7 @@ import ScenarioNotice from './scenario/ScenarioNotice';
 import NodeDetails from './inspector/NodeDetails';
 import RequestInspector from './inspector/RequestInspector';
 import RequestInspectorToggle from './inspector/RequestInspectorToggle';
+import LessonPanel from './lessons/LessonPanel';
 import TopBar from './TopBar';
 
 export default function App() {
@@ -24,16 +26,18 @@ export default function App() {
           <TopologyCanvas />
           {openFunction && <EditorPane name={openFunction} />}
           <RequestInspector />
+          <LessonPanel />
         </div>
         <aside className="app__side" aria-label="Inspector">
           <NodeDetails />
           <RequestInspectorToggle />
           <FunctionsPanel />
+          <EventsPanel />
         </aside>
       </main>
       <section className="app__bottom" aria-label="Live metrics">
         <Counters />
-        <LiveChart />
+        <DashboardTabs />
       </section>
     </div>
   );

@@ -2,8 +2,10 @@ import { memo, useCallback, type ChangeEvent } from 'react';
 import { SPEED_CHOICES } from '../state/slices/simulationSlice';
 import { useAppStore } from '../state/store';
 import { formatSpeed } from './format';
+import ClockControls from './controls/ClockControls';
 import ModellingButton from './modelling/ModellingButton';
 import ScenarioControls from './scenario/ScenarioControls';
+import LessonsMenu from './lessons/LessonsMenu';
 
 function TopBar() {
   const status = useAppStore((s) => s.status);
@@ -30,6 +32,7 @@ function TopBar() {
       </span>
       <div className="topbar__controls">
         <ScenarioControls />
+        <LessonsMenu />
         <button
           type="button"
           className="btn btn--primary"
@@ -46,7 +49,7 @@ function TopBar() {
           <select value={speed} onChange={onSpeed} aria-label="Simulation speed">
             {SPEED_CHOICES.map((s) => (
               <option key={s} value={s}>
-                {s}x
+                {s.toLocaleString('en-US')}x
               </option>
             ))}
           </select>
@@ -58,6 +61,7 @@ function TopBar() {
         >
           achieved {running ? formatSpeed(achievedSpeed) : '–'}
         </span>
+        <ClockControls />
         {stale && (
           <span className="topbar__stale" role="status">
             Scenario edited: press Reset to run the new version

@@ -111,4 +111,27 @@ describe('worker api with the real engine', () => {
     expect(res.trace.length).toBeGreaterThan(0);
     expect(res.headers['x-cache']).toBeDefined();
   });
+
+  it('one-click events start at the current simulated time and show in the timeline', async () => {
+    const { api, batches } = setup();
+    await api.load(cloneDefaultScenario());
+    await api.step(10_000);
+    const outage = await api.triggerEvent({ kind: 'origin-outage', originId: 'assets' });
+    expect(outage).toEqual({
+      id: 'live-1',
+      kind: 'origin-outage',
+      atMs: 10_000,
+      durationMs: 60_000,
+      label: 'Origin outage assets (60 s)',
+    });
+    await api.step(10_000);
+    const last = batches[batches.length - 1];
+    expect(last.events.map((e) => e.label)).toEqual(['Origin outage assets (60 s)']);
+    // the origin refuses: misses become errors (or stale copies served as RefreshHit)
+    expect(last.interval.errors + last.interval.refreshHits).toBeGreaterThan(0);
+    expect(last.latency?.sampled).toBeGreaterThan(0);
+    await expect(api.triggerEvent({ kind: 'invalidation', paths: ['no-slash'] })).rejects.toThrow(
+      /InvalidArgument|path/i,
+    );
+  });
 });

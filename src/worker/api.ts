@@ -1,12 +1,21 @@
 // The object the engine worker exposes through Comlink (engine.worker.ts is only the glue).
 // Kept free of worker globals except the timer and clock it is given, so Vitest can drive it in Node.
-import { createEngine, type SimEngine } from '../engine';
-import type { Scenario } from '../engine/scenario';
-import type { ViewerRequest, ViewerResult } from '../engine/types';
+import { createEngine, DEFAULT_DOMAIN_NAME, DEFAULT_EPOCH_MS, type SimEngine } from '../engine';
+import type { EdgeFunction, Scenario } from '../engine/scenario';
+import type { TestFunctionResult } from '../engine/functions/testFunction';
+import type { CostBreakdown, ViewerRequest, ViewerResult } from '../engine/types';
+import { AccessLog, tapRuns, type LatencyReport, type LogFilter, type LogPage } from './accessLog';
+import { scenarioTimelineEvent, toScheduledEvent, type LiveEventRequest } from './liveEvents';
 import { NodeTallies } from './nodeTallies';
-import type { LoadResult, SimBatch } from './protocol';
+import type { LoadResult, SimBatch, TimelineEvent } from './protocol';
 import { recOfPop } from './topology';
 import { SimulationLoop } from './simulationLoop';
+
+/** What costReport() returns. */
+export interface CostReport {
+  cost: CostBreakdown;
+  simTimeMs: number;
+}
 
 /** What inspectRequest() returns (structured-clone safe). */
 export interface InspectedResult {
@@ -26,6 +35,10 @@ export function createApi(env: { now: () => number; schedule: (fn: () => void, d
   let engine: SimEngine | null = null;
   let loop: SimulationLoop | null = null;
   let loadId = 0;
+  /** numbers the one-click events (ids stay unique across loads) */
+  let liveEventSeq = 0;
+  /** access-log records of this engine's run() samples and request() calls */
+  let accessLog = new AccessLog(DEFAULT_EPOCH_MS, DEFAULT_DOMAIN_NAME);
   /** resolves when the latest load() has finished (calls that arrive mid-load wait for it) */
   let ready: Promise<unknown> = Promise.resolve();
 
@@ -43,14 +56,17 @@ export function createApi(env: { now: () => number; schedule: (fn: () => void, d
       const built = await createEngine(next);
       if (id !== loadId) return { ok: false, message: 'Superseded by a newer load.' };
       engine = built;
+      const log = new AccessLog(DEFAULT_EPOCH_MS, next.distribution.domainName || DEFAULT_DOMAIN_NAME);
+      accessLog = log;
       loop = new SimulationLoop({
-        engine: built,
+        engine: tapRuns(built, (summary) => log.addSamples(summary.samples)),
         inspectTiers: () => built.inspect().tiers,
         tallies: new NodeTallies((pop) => recOfPop(next, pop)),
         loadId: id,
         now: env.now,
         schedule: env.schedule,
         emit,
+        plannedEvents: [...(next.events ?? [])].sort((x, y) => x.atMs - y.atMs).map(scenarioTimelineEvent),
       });
       loop.report();
       return { ok: true, loadId: id };
@@ -60,6 +76,13 @@ export function createApi(env: { now: () => number; schedule: (fn: () => void, d
         err instanceof Error && 'field' in err && typeof err.field === 'string' ? err.field : undefined;
       return { ok: false, message, field };
     }
+  }
+
+  /** Copies the record engine.request() just logged into the access log (one copy per interactive request). */
+  function logLatestRequest(e: SimEngine): void {
+    const records = e.logs();
+    const last = records[records.length - 1];
+    if (last) accessLog.addRequestRecord(last);
   }
 
   async function current(): Promise<{ engine: SimEngine; loop: SimulationLoop }> {
@@ -115,22 +138,68 @@ export function createApi(env: { now: () => number; schedule: (fn: () => void, d
 
     /** One request with its full trace (the inspector's "send a request"). */
     async request(req: ViewerRequest): Promise<ViewerResult> {
-      return (await current()).engine.request(req);
+      const { engine } = await current();
+      const result = await engine.request(req);
+      logLatestRequest(engine);
+      return result;
     },
 
     /** The inspector's request: its result plus what "why was this a miss?" needs besides the trace. */
     async inspectRequest(req: ViewerRequest): Promise<InspectedResult> {
       const { engine } = await current();
       const result = await engine.request(req);
+      logLatestRequest(engine);
       const invalidations = engine
         .inspect()
         .invalidations.map(({ id, paths, createdAtMs }) => ({ id, paths, createdAtMs }));
       return { result, invalidations, nowMs: engine.now() };
     },
 
+    /** The editor's "Test function": runs one function on an event in the worker's sandbox (never on the main thread). */
+    async testFunction(fn: EdgeFunction, eventType: string, event: unknown): Promise<TestFunctionResult> {
+      // Loaded on demand like the engine's own runtime: QuickJS stays out of scenarios without functions.
+      const { testFunction } = await import('../engine/functions/testFunction');
+      return testFunction(fn, eventType, event);
+    },
+
+    /** A one-click event starting now (simulated); returns its timeline entry. Bad invalidation paths throw the AWS error. */
+    async triggerEvent(req: LiveEventRequest): Promise<TimelineEvent> {
+      const { engine, loop } = await current();
+      const { event, timeline } = toScheduledEvent(req, engine.now(), ++liveEventSeq);
+      // An invalidation goes through the API call so a refused path reports its error.
+      if (event.kind === 'invalidation') engine.invalidate(event.paths ?? []);
+      else engine.schedule(event);
+      loop.markEvent(timeline);
+      return timeline;
+    },
+
     /** Returns the invalidation id; throws the engine's error (with its AWS code in the message) on bad paths. */
     async invalidate(paths: string[]): Promise<string> {
       return (await current()).engine.invalidate(paths);
+    },
+
+    /** A page of the access log (newest first) for the Logs tab. */
+    async logQuery(filter: LogFilter): Promise<LogPage> {
+      await ready;
+      return accessLog.query(filter);
+    },
+
+    /** Every matching access-log record as a file: CloudFront's tab-separated layout or CSV. */
+    async logExport(filter: LogFilter, format: 'tsv' | 'csv'): Promise<string> {
+      await ready;
+      return accessLog.export(filter, format);
+    },
+
+    /** Latency percentiles per viewer region from the sampled run() requests. */
+    async latencyReport(): Promise<LatencyReport> {
+      await ready;
+      return accessLog.latency();
+    },
+
+    /** The running cost (USD by item, with `total`) and the simulated time it covers. */
+    async costReport(): Promise<CostReport> {
+      const { engine } = await current();
+      return { cost: engine.cost(), simTimeMs: engine.now() };
     },
   };
 }

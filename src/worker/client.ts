@@ -1,13 +1,27 @@
 // The one bridge between the state layer and the engine worker. Starts the worker lazily,
 // forwards calls through Comlink, and cancels work the only reliable way: terminating the worker.
 import * as Comlink from 'comlink';
-import type { Scenario } from '../engine/scenario';
+import type { TestFunctionResult } from '../engine/functions/testFunction';
+import type { EdgeFunction, Scenario } from '../engine/scenario';
 import type { ViewerRequest, ViewerResult } from '../engine/types';
-import type { EngineApi, InspectedResult } from './api';
-import type { LoadResult, SimBatch } from './protocol';
+import type { LatencyReport, LogFilter, LogPage } from './accessLog';
+import type { CostReport, EngineApi, InspectedResult } from './api';
+import type { LiveEventRequest } from './liveEvents';
+import type { LoadResult, SimBatch, TimelineEvent } from './protocol';
 
-export type { LoadResult, SimBatch, NodeCounters, IntervalCounts } from './protocol';
+export type {
+  LoadResult,
+  SimBatch,
+  NodeCounters,
+  IntervalCounts,
+  LatencyPercentiles,
+  TimelineEvent,
+} from './protocol';
+export type { LiveEventRequest } from './liveEvents';
 export type { InspectedResult } from './api';
+export type { CostReport } from './api';
+export type { LatencyReport, LogFilter, LogPage, RegionLatency, StatusClass } from './accessLog';
+export type { TestFunctionResult } from '../engine/functions/testFunction';
 
 interface Connection {
   worker: Worker;
@@ -26,6 +40,8 @@ function connect(): Connection {
   });
   const api = Comlink.wrap<EngineApi>(worker);
   worker.addEventListener('error', (e) => {
+    // A terminated worker (Reset) may still report: only the live connection counts.
+    if (connection !== conn) return;
     crashListener?.(
       `The simulation worker failed: ${e.message || 'unknown error'}. Press Reset to start it again.`,
     );
@@ -102,8 +118,41 @@ export function inspectRequest(req: ViewerRequest, signal?: AbortSignal): Promis
   return abortable(connect().api.inspectRequest(req), signal);
 }
 
+/** Runs one edge function on a test event in the worker (the sandbox never runs on the main thread). */
+export function testFunction(
+  fn: EdgeFunction,
+  eventType: string,
+  event: unknown,
+  signal?: AbortSignal,
+): Promise<TestFunctionResult> {
+  return abortable(connect().api.testFunction(fn, eventType, event), signal);
+}
+
+/** A one-click event (spike, DDoS, deploy, invalidation, outage) starting at the current simulated time. */
+export function triggerEvent(req: LiveEventRequest): Promise<TimelineEvent> {
+  return connect().api.triggerEvent(req);
+}
+
 export function invalidate(paths: string[]): Promise<string> {
   return connect().api.invalidate(paths);
+}
+
+/** A page of the access log (newest first) matching the filter. */
+export function logQuery(filter: LogFilter): Promise<LogPage> {
+  return connect().api.logQuery(filter);
+}
+
+/** The matching access log as a file's text: CloudFront's tab-separated layout or CSV. */
+export function logExport(filter: LogFilter, format: 'tsv' | 'csv'): Promise<string> {
+  return connect().api.logExport(filter, format);
+}
+
+export function latencyReport(): Promise<LatencyReport> {
+  return connect().api.latencyReport();
+}
+
+export function costReport(): Promise<CostReport> {
+  return connect().api.costReport();
 }
 
 /** Stops everything: the worker is terminated, and the next call starts a fresh one. */

@@ -55,3 +55,59 @@ export function addSummary(acc: IntervalCounts, s: RunSummary): void {
 export function requestsPerSecond(c: IntervalCounts): number {
   return c.simMs > 0 ? (c.requests * 1000) / c.simMs : 0;
 }
+
+/**
+ * Nearest-rank percentile (q in 0-100) of the first `n` values of `sorted` (ascending).
+ * Nearest-rank returns a value that was observed, so p99 of 10 samples is the largest one.
+ */
+export function percentile(sorted: ArrayLike<number>, n: number, q: number): number {
+  if (n <= 0) return NaN;
+  const rank = Math.ceil((q / 100) * n);
+  return sorted[Math.min(n, Math.max(1, rank)) - 1];
+}
+
+/**
+ * A fixed-size reservoir of latencies for one batch: flat memory whatever the traffic. When full,
+ * it keeps every k-th value offered (k doubling), so a busy batch is still sampled evenly over time.
+ */
+export class LatencyReservoir {
+  private readonly values: Float64Array;
+  private n = 0;
+  private offered = 0;
+  private stride = 1;
+
+  constructor(readonly capacity: number) {
+    this.values = new Float64Array(capacity);
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  add(ms: number): void {
+    if (this.offered++ % this.stride !== 0) return;
+    if (this.n === this.capacity) {
+      // Halve: keep every other value, then take every 2k-th from now on.
+      for (let i = 0; i < this.n / 2; i++) this.values[i] = this.values[2 * i];
+      this.n = Math.floor(this.n / 2);
+      this.stride *= 2;
+    }
+    this.values[this.n++] = ms;
+  }
+
+  /** p50 / p95 / p99 of what was kept, then empties the reservoir; null when nothing was added. */
+  takePercentiles(): { p50: number; p95: number; p99: number; sampled: number } | null {
+    const n = this.n;
+    this.n = 0;
+    this.offered = 0;
+    this.stride = 1;
+    if (n === 0) return null;
+    const sorted = this.values.subarray(0, n).sort();
+    return {
+      p50: percentile(sorted, n, 50),
+      p95: percentile(sorted, n, 95),
+      p99: percentile(sorted, n, 99),
+      sampled: n,
+    };
+  }
+}

@@ -28,6 +28,26 @@ export interface NodeCounters {
   estimated: boolean;
 }
 
+/** Latency percentiles of one batch, computed from the engine's bounded request sample (not every request). */
+export interface LatencyPercentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+  /** sampled requests the percentiles come from */
+  sampled: number;
+}
+
+/** An event started from the UI (or the scenario), for the chart's markers and the timeline. */
+export interface TimelineEvent {
+  id: string;
+  kind: string;
+  /** simulated ms when it starts */
+  atMs: number;
+  durationMs?: number;
+  /** what the person reads: "Origin outage (assets, 60 s)" */
+  label: string;
+}
+
 export interface SimBatch {
   /** increases by one per batch since the last load(), so the UI can drop stale pushes */
   seq: number;
@@ -39,6 +59,12 @@ export interface SimBatch {
   speed: number;
   /** the speed actually reached over this batch; below `speed` when the CPU cannot keep up */
   achievedSpeed: number;
+  /** true when the engine could not keep up with `speed` in this batch (simulated time fell behind; no request is dropped) */
+  limited: boolean;
+  /** this batch's latency percentiles from the request sample; null when nothing was sampled */
+  latency: LatencyPercentiles | null;
+  /** events started since the load, oldest first (bounded) */
+  events: TimelineEvent[];
   /** cumulative, from engine.stats() */
   stats: Stats;
   /** this batch only */

@@ -92,6 +92,7 @@ describe('SimulationLoop', () => {
     expect(last.running).toBe(true);
     expect(last.achievedSpeed).toBeGreaterThan(90);
     expect(last.achievedSpeed).toBeLessThan(110);
+    expect(last.limited).toBe(false);
   });
 
   it('sends at most ten batches per real second, and not much fewer', () => {
@@ -127,6 +128,7 @@ describe('SimulationLoop', () => {
     expect(last.speed).toBe(1000);
     expect(last.achievedSpeed).toBeGreaterThan(5);
     expect(last.achievedSpeed).toBeLessThan(10.01);
+    expect(last.limited).toBe(true);
     // Owed work is capped, so pausing takes effect at the next slice.
     h.loop.pause();
     const simAtPause = h.simNow();
@@ -165,5 +167,18 @@ describe('SimulationLoop', () => {
       interval: { simMs: 5000, requests: 500 },
     });
     expect(h.pending()).toBe(0);
+  });
+
+  it('reports 10,000x as limited when the engine cannot reach it, and the timeline with each batch', () => {
+    const h = harness(0.001); // at most ~1,000x possible
+    h.loop.play(10_000);
+    h.advanceReal(2000);
+    const last = h.batches[h.batches.length - 1];
+    expect(last.limited).toBe(true);
+    expect(last.achievedSpeed).toBeLessThan(1001);
+    h.loop.markEvent({ id: 'live-1', kind: 'spike', atMs: h.simNow(), label: 'Traffic spike x5 (60 s)' });
+    expect(h.batches[h.batches.length - 1].events.map((e) => e.label)).toEqual(['Traffic spike x5 (60 s)']);
+    h.loop.pause();
+    expect(h.batches[h.batches.length - 1].limited).toBe(false);
   });
 });

@@ -3,9 +3,9 @@
 // to the UI in compact batches about ten times a second.
 import type { TierSnapshot } from '../engine';
 import type { Engine, SampledRequest } from '../engine/types';
-import { addSummary, cacheHitRatio, emptyInterval, requestsPerSecond } from './metrics';
+import { addSummary, cacheHitRatio, emptyInterval, LatencyReservoir, requestsPerSecond } from './metrics';
 import type { NodeTallies } from './nodeTallies';
-import type { SimBatch } from './protocol';
+import type { SimBatch, TimelineEvent } from './protocol';
 
 /** Pacing constants (real milliseconds unless named otherwise). */
 export const LOOP = {
@@ -26,9 +26,13 @@ export const LOOP = {
   samplesPerBatch: 40,
   /** achieved speed is measured over this many recent batches (about one real second) */
   speedWindowBatches: 10,
+  /** latencies kept per batch for the percentiles (flat memory whatever the traffic) */
+  latencySamplesPerBatch: 4096,
+  /** timeline events kept (oldest dropped first) */
+  maxTimelineEvents: 50,
 } as const;
 
-export const SPEEDS = [1, 10, 100, 1000] as const;
+export const SPEEDS = [1, 10, 100, 1000, 10_000] as const;
 
 export interface LoopDeps {
   engine: Engine;
@@ -40,6 +44,8 @@ export interface LoopDeps {
   now: () => number;
   schedule: (fn: () => void, delayMs: number) => void;
   emit: (batch: SimBatch) => void;
+  /** events the scenario itself plans, shown in the timeline from the start */
+  plannedEvents?: TimelineEvent[];
 }
 
 export class SimulationLoop {
@@ -57,8 +63,17 @@ export class SimulationLoop {
   private generation = 0;
   /** recent batches' simulated and real ms, for a steady achieved-speed reading */
   private readonly speedWindow: { simMs: number; realMs: number }[] = [];
+  private readonly latencies = new LatencyReservoir(LOOP.latencySamplesPerBatch);
+  /**
+   * Batches left to report "limited": set when simulated time owed hits its cap (the engine cannot
+   * keep up) and held for a speed window, so the note does not flicker on a busy machine.
+   */
+  private limitedBatches = 0;
+  private events: TimelineEvent[] = [];
 
-  constructor(private readonly deps: LoopDeps) {}
+  constructor(private readonly deps: LoopDeps) {
+    this.events = (deps.plannedEvents ?? []).slice(-LOOP.maxTimelineEvents);
+  }
 
   play(speed: number): void {
     this.speed = speed;
@@ -76,6 +91,7 @@ export class SimulationLoop {
     this.running = false;
     this.generation++;
     this.debtSimMs = 0;
+    this.limitedBatches = 0;
     this.emit();
   }
 
@@ -84,6 +100,12 @@ export class SimulationLoop {
     const realStart = this.deps.now();
     this.runFor(simMs, Number.POSITIVE_INFINITY);
     this.emit(this.deps.now() - realStart);
+  }
+
+  /** Records an event for the chart markers and the timeline, and reports it at once. */
+  markEvent(event: TimelineEvent): void {
+    this.events = [...this.events, event].slice(-LOOP.maxTimelineEvents);
+    this.emit(0);
   }
 
   /** Sends the current state (e.g. right after a load) without running anything. */
@@ -95,10 +117,11 @@ export class SimulationLoop {
     if (gen !== this.generation || !this.running) return;
     const { now } = this.deps;
     const t = now();
-    this.debtSimMs = Math.min(
-      this.debtSimMs + (t - this.lastTickReal) * this.speed,
-      LOOP.maxDebtRealMs * this.speed,
-    );
+    const owed = this.debtSimMs + (t - this.lastTickReal) * this.speed;
+    const cap = LOOP.maxDebtRealMs * this.speed;
+    // Past the cap, simulated time is given up (never requests): the achieved speed drops.
+    if (owed > cap) this.limitedBatches = LOOP.speedWindowBatches;
+    this.debtSimMs = Math.min(owed, cap);
     this.lastTickReal = t;
     try {
       this.runFor(this.debtSimMs, LOOP.sliceBudgetMs);
@@ -136,6 +159,7 @@ export class SimulationLoop {
   private keepSamples(batch: readonly SampledRequest[], requests: number): void {
     if (batch.length === 0) return;
     this.deps.tallies.add(batch, requests);
+    for (const s of batch) this.latencies.add(s.latencyMs);
     // Keep the most recent ones: the UI animates what is happening now.
     for (const s of batch) this.samples.push(s);
     if (this.samples.length > LOOP.samplesPerBatch * 2)
@@ -170,6 +194,9 @@ export class SimulationLoop {
       running: this.running,
       speed: this.speed,
       achievedSpeed: this.measureSpeed(interval.simMs, elapsedReal),
+      limited: this.running && this.limitedBatches > 0,
+      latency: this.latencies.takePercentiles(),
+      events: this.events,
       stats,
       interval,
       requestsPerSecond: requestsPerSecond(interval),
@@ -180,6 +207,7 @@ export class SimulationLoop {
     };
     this.interval = emptyInterval();
     this.samples = [];
+    if (this.limitedBatches > 0) this.limitedBatches--;
     this.deps.emit(batch);
   }
 }

@@ -11,10 +11,16 @@ import { loadFunctionRuntime, type RuntimeLoadOptions } from './functionRuntime'
 export type CreateEngineOptions = EngineOptions & RuntimeLoadOptions;
 
 /** Rejects with a ScenarioError naming the field or function when the scenario cannot run. */
-export async function createEngine(scenario: Scenario, options: CreateEngineOptions = {}): Promise<SimEngine> {
+export async function createEngine(
+  scenario: Scenario,
+  options: CreateEngineOptions = {},
+): Promise<SimEngine> {
   const ns = normalizeScenario(scenario);
   const epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
-  if (!Number.isFinite(epochMs)) throw new TypeError(`createEngine: epochMs must be a number of milliseconds (got ${String(options.epochMs)}).`);
+  if (!Number.isFinite(epochMs))
+    throw new TypeError(
+      `createEngine: epochMs must be a number of milliseconds (got ${String(options.epochMs)}).`,
+    );
   let runtime: FunctionRuntime | null = null;
   if (ns.functions.size > 0) {
     runtime = await loadFunctionRuntime(ns, options);

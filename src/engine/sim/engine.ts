@@ -6,6 +6,7 @@ import type { FunctionRuntime } from '../functions/types';
 import { normalizeHeaders, toViewerHeaders } from '../http/headers';
 import type { HeaderMap } from '../http/model';
 import type { NormalizedScenario } from '../normalize';
+import type { ScheduledEvent } from '../scenario';
 import { SimulatedOrigins } from '../origin/simulatedOrigin';
 import type {
   CostBreakdown,
@@ -82,7 +83,13 @@ export class SimEngine implements Engine {
     this.responder = new Responder(this.d);
     this.origins = new SimulatedOrigins(ns.source, ns.origins, epochMs);
     this.d.keys.useCatalogs(this.origins.catalogs);
-    this.invalidations = new Invalidations(topology, this.d.ids, cost, ns.settings.invalidationCompletionMs, ns.defaultRootObject);
+    this.invalidations = new Invalidations(
+      topology,
+      this.d.ids,
+      cost,
+      ns.settings.invalidationCompletionMs,
+      ns.defaultRootObject,
+    );
     this.pendingEvents = (ns.source.events ?? [])
       .filter((e) => e.kind === 'invalidation' && e.paths && e.paths.length > 0)
       .map((e) => ({ atMs: e.atMs, paths: e.paths! }))
@@ -99,7 +106,8 @@ export class SimEngine implements Engine {
   }
 
   advance(ms: number): void {
-    if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`advance(ms) needs a finite number of milliseconds ≥ 0 (got ${ms}).`);
+    if (!(ms >= 0) || !Number.isFinite(ms))
+      throw new RangeError(`advance(ms) needs a finite number of milliseconds ≥ 0 (got ${ms}).`);
     this.eventsUntil(this.clock + ms);
     this.clock += ms;
     this.runner.skipTo(this.clock);
@@ -117,6 +125,29 @@ export class SimEngine implements Engine {
     }
   }
 
+  /**
+   * Adds an event while the simulation runs, through the same code paths as the scenario's own
+   * events (an extension of the contract, for the UI's one-click events). It must not start in the past.
+   */
+  schedule(event: ScheduledEvent): void {
+    if (!(event.atMs >= this.clock) || !Number.isFinite(event.atMs)) {
+      throw new RangeError(
+        `schedule(): event "${event.id}" starts at ${event.atMs} ms, before the simulated clock (${this.clock} ms); schedule it at now() or later.`,
+      );
+    }
+    if (event.kind === 'invalidation') {
+      if (!event.paths || event.paths.length === 0)
+        throw new RangeError(`schedule(): invalidation "${event.id}" needs at least one path, e.g. ["/*"].`);
+      const paths = event.paths;
+      let i = this.pendingEvents.length;
+      while (i > 0 && this.pendingEvents[i - 1].atMs > event.atMs) i--;
+      this.pendingEvents.splice(i, 0, { atMs: event.atMs, paths });
+      return;
+    }
+    this.origins.addEvent(event);
+    this.runner.addEvent(event, this.clock);
+  }
+
   invalidate(paths: string[]): string {
     return this.invalidations.create(paths, this.clock).id;
   }
@@ -126,7 +157,8 @@ export class SimEngine implements Engine {
   }
 
   run(durationMs: number): RunSummary {
-    if (!(durationMs >= 0) || !Number.isFinite(durationMs)) throw new RangeError(`run(durationMs) needs a finite number of milliseconds ≥ 0 (got ${durationMs}).`);
+    if (!(durationMs >= 0) || !Number.isFinite(durationMs))
+      throw new RangeError(`run(durationMs) needs a finite number of milliseconds ≥ 0 (got ${durationMs}).`);
     const from = this.clock;
     const to = from + durationMs;
     const summary = this.runner.run(from, to);
@@ -193,7 +225,8 @@ export class SimEngine implements Engine {
       trace: ctx.trace!,
       latencyMs,
     };
-    if (r.body !== undefined && ctx.method !== 'HEAD' && r.body.length <= MAX_RESULT_BODY_BYTES) result.body = r.body;
+    if (r.body !== undefined && ctx.method !== 'HEAD' && r.body.length <= MAX_RESULT_BODY_BYTES)
+      result.body = r.body;
     let headerBytes = 0;
     for (const k in headers) headerBytes += k.length + headers[k].length + 4;
     this.logRing.push(logRecord(ctx, this.epochMs, latencyMs, r.bodySize + headerBytes, headers));
@@ -206,15 +239,24 @@ export class SimEngine implements Engine {
   }
 
   private viewerContext(vr: ViewerRequest): RequestCtx {
-    if (!vr || typeof vr.url !== 'string') throw new TypeError('request() needs { method, url }, e.g. { method: "GET", url: "https://d111111abcdef8.cloudfront.net/index.html" }.');
+    if (!vr || typeof vr.url !== 'string')
+      throw new TypeError(
+        'request() needs { method, url }, e.g. { method: "GET", url: "https://d111111abcdef8.cloudfront.net/index.html" }.',
+      );
     const m = URL_RE.exec(vr.url.trim());
-    if (!m) throw new TypeError(`request(): "${vr.url}" is not an absolute http(s) URL such as https://${this.ns.domainName}/index.html.`);
+    if (!m)
+      throw new TypeError(
+        `request(): "${vr.url}" is not an absolute http(s) URL such as https://${this.ns.domainName}/index.html.`,
+      );
     const scheme = m[1].toLowerCase() as 'http' | 'https';
     const host = m[2].toLowerCase().replace(/:(80|443)$/, '');
     const path = m[3] === '' ? '/' : m[3];
     const query = m[4] ?? '';
     const httpVersion = (vr.httpVersion ?? '1.1') as HttpVersion;
-    if (!HTTP_VERSIONS.has(httpVersion)) throw new TypeError(`request(): httpVersion must be '1.0', '1.1', '2.0' or '3.0' (got "${String(vr.httpVersion)}").`);
+    if (!HTTP_VERSIONS.has(httpVersion))
+      throw new TypeError(
+        `request(): httpVersion must be '1.0', '1.1', '2.0' or '3.0' (got "${String(vr.httpVersion)}").`,
+      );
     const headers: HeaderMap = normalizeHeaders(vr.headers);
     if (headers['host'] === undefined) headers['host'] = [host];
     const topo = this.d.topology;
@@ -224,7 +266,7 @@ export class SimEngine implements Engine {
       ? topo.popForViewer(viewer.pop)
       : place
         ? topo.nearestPopTo(place.lat, place.lon)
-        : topo.pops[0] ?? topo.popForViewer('IAD');
+        : (topo.pops[0] ?? topo.popForViewer('IAD'));
     const ctx = new RequestCtx();
     ctx.seq = ++this.seq;
     ctx.method = (vr.method || 'GET').toUpperCase();
@@ -250,7 +292,9 @@ export class SimEngine implements Engine {
 /** Validates what a test's originFetch returned and normalizes its headers. */
 function checkOriginResponse(raw: OriginResponse, originId: string): OriginResponse {
   if (!raw || typeof raw !== 'object' || (typeof raw.status !== 'number' && raw.error === undefined)) {
-    throw new TypeError(`originFetch for origin "${originId}" must return { status, headers, body?, bodySize?, latencyMs?, error? } (got ${JSON.stringify(raw)}).`);
+    throw new TypeError(
+      `originFetch for origin "${originId}" must return { status, headers, body?, bodySize?, latencyMs?, error? } (got ${JSON.stringify(raw)}).`,
+    );
   }
   return { ...raw, status: raw.status ?? 0, headers: normalizeHeaders(raw.headers ?? {}) };
 }

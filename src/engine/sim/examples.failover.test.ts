@@ -2,16 +2,30 @@
 import { describe, expect, it } from 'vitest';
 import type { Origin } from '../scenario';
 import type { OriginRequest, OriginResponse } from '../types';
-import { CACHING_DISABLED, exampleScenario, harness, policy, scriptedOrigin, xcache } from './testing/harness';
+import {
+  CACHING_DISABLED,
+  exampleScenario,
+  harness,
+  policy,
+  scriptedOrigin,
+  xcache,
+} from './testing/harness';
 
-const origin = (id: string, extra: Partial<Origin> = {}): Origin => ({ id, domainName: `${id.toLowerCase()}.example.com`, customOriginConfig: {}, ...extra });
+const origin = (id: string, extra: Partial<Origin> = {}): Origin => ({
+  id,
+  domainName: `${id.toLowerCase()}.example.com`,
+  customOriginConfig: {},
+  ...extra,
+});
 
 function groupScenario(p: Partial<Origin> = {}) {
   return exampleScenario({
     behavior: { targetOriginId: 'G' },
     distribution: {
       origins: [origin('P', p), origin('S')],
-      originGroups: [{ id: 'G', failoverCriteria: { statusCodes: [500, 502, 503, 504] }, members: ['P', 'S'] }],
+      originGroups: [
+        { id: 'G', failoverCriteria: { statusCodes: [500, 502, 503, 504] }, members: ['P', 'S'] },
+      ],
     },
   });
 }
@@ -42,13 +56,23 @@ describe('V45 FO-STATUS-FAILOVER', () => {
     for (const [t, p, s, x] of rows) {
       h.at(t);
       const r = await h.get('/a');
-      expect([t, r.status, r.body, count(o.calls, 'P'), count(o.calls, 'S'), xcache(r)]).toEqual([t, 200, 'v1', p, s, x]);
+      expect([t, r.status, r.body, count(o.calls, 'P'), count(o.calls, 'S'), xcache(r)]).toEqual([
+        t,
+        200,
+        'v1',
+        p,
+        s,
+        x,
+      ]);
     }
     const lastS = o.calls.filter((c) => c.originId === 'S').pop()!;
     expect(lastS.headers['if-none-match']).toEqual('"e1"');
   });
   it('variant: both fail, the 502 is cached for ErrorCachingMinTTL', async () => {
-    const o = twoOrigins(() => ({ status: 503, headers: {}, body: 'down' }), () => ({ status: 502, headers: {}, body: 'bad' }));
+    const o = twoOrigins(
+      () => ({ status: 503, headers: {}, body: 'down' }),
+      () => ({ status: 502, headers: {}, body: 'bad' }),
+    );
     const h = await harness(groupScenario(), o);
     const rows: Array<[number, number, number]> = [
       [0, 1, 1],
@@ -58,7 +82,13 @@ describe('V45 FO-STATUS-FAILOVER', () => {
     for (const [t, p, s] of rows) {
       h.at(t);
       const r = await h.get('/a');
-      expect([t, r.status, xcache(r), count(o.calls, 'P'), count(o.calls, 'S')]).toEqual([t, 502, 'Error', p, s]);
+      expect([t, r.status, xcache(r), count(o.calls, 'P'), count(o.calls, 'S')]).toEqual([
+        t,
+        502,
+        'Error',
+        p,
+        s,
+      ]);
     }
   });
 });
@@ -76,14 +106,22 @@ describe('V47 FO-TIMEOUT-TIMING', () => {
     expect(o.calls[1].at - o.calls[0].at).toBeGreaterThanOrEqual(3000);
   });
   it('no origin group: 504 Error at about 6 s', async () => {
-    const h = await harness(exampleScenario({ distribution: { origins: [origin('app', { connectionAttempts: 2, connectionTimeout: 3 })] } }), { fetch: hang, calls: [] });
+    const h = await harness(
+      exampleScenario({
+        distribution: { origins: [origin('app', { connectionAttempts: 2, connectionTimeout: 3 })] },
+      }),
+      { fetch: hang, calls: [] },
+    );
     const r = await h.get('/a');
     expect([r.status, xcache(r)]).toEqual([504, 'Error']);
     expect(r.latencyMs).toBeGreaterThan(6000);
     expect(r.latencyMs).toBeLessThan(6100);
   });
   it('defaults (3 attempts x 10 s): 504 at about 30 s', async () => {
-    const h = await harness(exampleScenario({ distribution: { origins: [origin('app')] } }), { fetch: hang, calls: [] });
+    const h = await harness(exampleScenario({ distribution: { origins: [origin('app')] } }), {
+      fetch: hang,
+      calls: [],
+    });
     const r = await h.get('/a');
     expect(r.status).toBe(504);
     expect(r.latencyMs).toBeGreaterThan(30_000);
@@ -101,7 +139,10 @@ describe('V47 FO-TIMEOUT-TIMING', () => {
 
     const calls: OriginRequest[] = [];
     const h2 = await harness(
-      exampleScenario({ behavior: { allowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'POST', 'PATCH', 'DELETE'] }, distribution: { origins: [origin('app', readTimeout)] } }),
+      exampleScenario({
+        behavior: { allowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'POST', 'PATCH', 'DELETE'] },
+        distribution: { origins: [origin('app', readTimeout)] },
+      }),
       { fetch: (req) => (calls.push(req), silent()), calls },
     );
     const p = await h2.send('POST', '/a', { body: 'x' });
@@ -134,7 +175,10 @@ describe('V59 COLLAPSE: requests for one key while its fetch is in flight', () =
     });
   });
   it('(a) different keys (query strings in the key) do not collapse', async () => {
-    const h = await harness(exampleScenario({ cachePolicy: policy(0, 86_400, 31_536_000, { queryStringBehavior: 'all' }) }), slow('max-age=60'));
+    const h = await harness(
+      exampleScenario({ cachePolicy: policy(0, 86_400, 31_536_000, { queryStringBehavior: 'all' }) }),
+      slow('max-age=60'),
+    );
     const rs = await three(h, ['/a?v=1', '/a?v=2', '/a?v=3']);
     expect([h.calls.length, ...rs.map(xcache)]).toEqual([3, 'Miss', 'Miss', 'Miss']);
   });
@@ -151,11 +195,17 @@ describe('V59 COLLAPSE: requests for one key while its fetch is in flight', () =
     });
   }
   it('(d) cookies in the key, or forwarded by the origin request policy, do not collapse', async () => {
-    const a = await harness(exampleScenario({ cachePolicy: policy(0, 86_400, 31_536_000, { cookieBehavior: 'all' }) }), slow('max-age=60'));
+    const a = await harness(
+      exampleScenario({ cachePolicy: policy(0, 86_400, 31_536_000, { cookieBehavior: 'all' }) }),
+      slow('max-age=60'),
+    );
     const ra = await three(a);
     expect([a.calls.length, ...ra.map(xcache)]).toEqual([3, 'Miss', 'Miss', 'Miss']);
     const allViewer = '216adef6-5c7f-47e4-b989-5492eafa07d3';
-    const b = await harness(exampleScenario({ behavior: { originRequestPolicyId: allViewer } }), slow('max-age=60'));
+    const b = await harness(
+      exampleScenario({ behavior: { originRequestPolicyId: allViewer } }),
+      slow('max-age=60'),
+    );
     const rb = await three(b);
     expect([b.calls.length, ...rb.map(xcache)]).toEqual([3, 'Miss', 'Miss', 'Miss']);
   });

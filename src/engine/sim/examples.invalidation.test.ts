@@ -37,7 +37,9 @@ describe('V39 INV-WILDCARD-DIR', () => {
 
 describe('V41 INV-QUERY-STRINGS', () => {
   it('query strings in the key: the path must carry them, or end with *', async () => {
-    const h = await harness(exampleScenario({ cachePolicy: policy(0, 86_400, 31_536_000, { queryStringBehavior: 'all' }) }));
+    const h = await harness(
+      exampleScenario({ cachePolicy: policy(0, 86_400, 31_536_000, { queryStringBehavior: 'all' }) }),
+    );
     const variants = ['/p.jpg', '/p.jpg?v=1', '/p.jpg?v=2'];
     const fill = async () => {
       for (const v of variants) await h.get(v);
@@ -75,7 +77,9 @@ describe('V43 INV-VALIDATION-AND-LIMITS', () => {
     expect(codeOf(() => h.engine.invalidate(['/' + 'a'.repeat(4000)]))).toBe('InvalidArgument');
     expect(codeOf(() => h.engine.invalidate([]))).toBe('InvalidArgument');
     expect(codeOf(() => h.engine.invalidate(['/*']))).toBeUndefined();
-    expect(codeOf(() => h.engine.invalidate(Array.from({ length: 3001 }, (_, i) => `/f${i}`)))).toBe('BatchTooLarge');
+    expect(codeOf(() => h.engine.invalidate(Array.from({ length: 3001 }, (_, i) => `/f${i}`)))).toBe(
+      'BatchTooLarge',
+    );
   });
   it('limits wildcards (15) and files (3,000) in progress independently', async () => {
     const h = await harness(exampleScenario());

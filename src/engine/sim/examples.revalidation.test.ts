@@ -9,7 +9,9 @@ describe('V13 REV-STALE-ON-5XX: default stale-on-error for ErrorCachingMinTTL', 
     // X-Cache while serving stale is UNCONFIRMED: settings.staleOnErrorXCache (default RefreshHit).
     expect(DEFAULT_MODEL_SETTINGS.staleOnErrorXCache).toBe('RefreshHit');
     const origin = scriptedOrigin({ 'cache-control': 'max-age=10' }, (req) =>
-      req.at >= 15_000 && req.at < 30_000 ? { status: 503, headers: { 'content-type': 'text/plain' }, body: 'down' } : undefined,
+      req.at >= 15_000 && req.at < 30_000
+        ? { status: 503, headers: { 'content-type': 'text/plain' }, body: 'down' }
+        : undefined,
     );
     const h = await harness(exampleScenario(), origin);
     const rows: Array<[number, number, string, string, number]> = [
@@ -32,9 +34,15 @@ describe('V15 REV-STALE-IF-ERROR-0: the origin forbids stale serving', () => {
     harness(
       exampleScenario({
         cachePolicy: policy(30, 86_400, 31_536_000),
-        distribution: { origins: [{ id: 'app', domainName: 'app.example.com', connectionAttempts: 1, customOriginConfig: {} }] },
+        distribution: {
+          origins: [
+            { id: 'app', domainName: 'app.example.com', connectionAttempts: 1, customOriginConfig: {} },
+          ],
+        },
       }),
-      scriptedOrigin({ 'cache-control': cc }, (req) => (req.at >= 35_000 ? { error: 'refused', status: 0 } : undefined)),
+      scriptedOrigin({ 'cache-control': cc }, (req) =>
+        req.at >= 35_000 ? { error: 'refused', status: 0 } : undefined,
+      ),
     );
   it('stale-if-error=0: a CloudFront 502 once MinTTL has passed', async () => {
     const h = await setup('no-cache, stale-if-error=0');
@@ -64,7 +72,13 @@ describe('V17 REV-VIEWER-CONDITIONAL: the edge answers a viewer conditional GET'
     h.at(6);
     const c = await h.get('/a', { headers: { 'If-None-Match': '"zz"' } });
     expect([a.status, xcache(a)]).toEqual([200, 'Miss']);
-    expect([b.status, b.body, b.bodySize, xcache(b), b.headers['etag']]).toEqual([304, undefined, 0, 'Hit', '"e1"']);
+    expect([b.status, b.body, b.bodySize, xcache(b), b.headers['etag']]).toEqual([
+      304,
+      undefined,
+      0,
+      'Hit',
+      '"e1"',
+    ]);
     expect([c.status, c.body, xcache(c)]).toEqual([200, 'v1', 'Hit']);
     expect(h.calls.length).toBe(1);
   });
@@ -72,19 +86,38 @@ describe('V17 REV-VIEWER-CONDITIONAL: the edge answers a viewer conditional GET'
 
 describe('V19 ERR-TTL-COMBINATIONS: error TTL = max(ECMT, header), header capped by MaxTTL', () => {
   it('(a) 404 with max-age=60', async () => {
-    const h = await harness(exampleScenario(), scriptedOrigin({}, () => ({ status: 404, extraHeaders: { 'cache-control': 'max-age=60' }, body: 'nf' })));
+    const h = await harness(
+      exampleScenario(),
+      scriptedOrigin({}, () => ({
+        status: 404,
+        extraHeaders: { 'cache-control': 'max-age=60' },
+        body: 'nf',
+      })),
+    );
     const first = await h.get('/a');
     h.at(30);
     const cached = await h.get('/a');
-    expect([first.status, xcache(first), cached.status, xcache(cached), h.calls.length]).toEqual([404, 'Error', 404, 'Error', 1]);
+    expect([first.status, xcache(first), cached.status, xcache(cached), h.calls.length]).toEqual([
+      404,
+      'Error',
+      404,
+      'Error',
+      1,
+    ]);
     h.at(61);
     await h.get('/a');
     expect(h.calls.length).toBe(2);
   });
   it('(b) 500 with max-age=5 and ErrorCachingMinTTL 30', async () => {
     const h = await harness(
-      exampleScenario({ distribution: { customErrorResponses: [{ errorCode: 500, errorCachingMinTtl: 30 }] } }),
-      scriptedOrigin({}, () => ({ status: 500, extraHeaders: { 'cache-control': 'max-age=5' }, body: 'boom' })),
+      exampleScenario({
+        distribution: { customErrorResponses: [{ errorCode: 500, errorCachingMinTtl: 30 }] },
+      }),
+      scriptedOrigin({}, () => ({
+        status: 500,
+        extraHeaders: { 'cache-control': 'max-age=5' },
+        body: 'boom',
+      })),
     );
     await h.get('/a');
     h.at(20);
@@ -95,7 +128,14 @@ describe('V19 ERR-TTL-COMBINATIONS: error TTL = max(ECMT, header), header capped
     expect(h.calls.length).toBe(2);
   });
   it('(c) 404 with max-age=600 under P(0/86400/100): TTL 100', async () => {
-    const h = await harness(exampleScenario({ cachePolicy: policy(0, 86_400, 100) }), scriptedOrigin({}, () => ({ status: 404, extraHeaders: { 'cache-control': 'max-age=600' }, body: 'nf' })));
+    const h = await harness(
+      exampleScenario({ cachePolicy: policy(0, 86_400, 100) }),
+      scriptedOrigin({}, () => ({
+        status: 404,
+        extraHeaders: { 'cache-control': 'max-age=600' },
+        body: 'nf',
+      })),
+    );
     await h.get('/a');
     h.at(99);
     await h.get('/a');
@@ -109,7 +149,9 @@ describe('V19 ERR-TTL-COMBINATIONS: error TTL = max(ECMT, header), header capped
 describe('V21 ERR-NOCACHE: ErrorCachingMinTTL 0 and 416', () => {
   it('(a) ECMT 0 for 404 without headers: not cached', async () => {
     const h = await harness(
-      exampleScenario({ distribution: { customErrorResponses: [{ errorCode: 404, errorCachingMinTtl: 0 }] } }),
+      exampleScenario({
+        distribution: { customErrorResponses: [{ errorCode: 404, errorCachingMinTtl: 0 }] },
+      }),
       scriptedOrigin({}, () => ({ status: 404, headers: {}, body: 'nf' })),
     );
     await h.get('/a');
@@ -119,7 +161,9 @@ describe('V21 ERR-NOCACHE: ErrorCachingMinTTL 0 and 416', () => {
   });
   it('(b) 416 is never cached, whatever ErrorCachingMinTTL says', async () => {
     const h = await harness(
-      exampleScenario({ distribution: { customErrorResponses: [{ errorCode: 416, errorCachingMinTtl: 300 }] } }),
+      exampleScenario({
+        distribution: { customErrorResponses: [{ errorCode: 416, errorCachingMinTtl: 300 }] },
+      }),
       scriptedOrigin({}, () => ({ status: 416, headers: {}, body: '' })),
     );
     const a = await h.get('/a');

@@ -16,7 +16,8 @@ beforeAll(() => {
 });
 
 const urlSafe = (b64: string): string => b64.replace(/\+/g, '-').replace(/=/g, '_').replace(/\//g, '~');
-const signPolicy = (p: string): string => urlSafe(sign('sha1', Buffer.from(p, 'utf8'), privateKey).toString('base64'));
+const signPolicy = (p: string): string =>
+  urlSafe(sign('sha1', Buffer.from(p, 'utf8'), privateKey).toString('base64'));
 
 function scenario(qs: 'none' | 'all' = 'none') {
   const privateBehavior: CacheBehavior = {
@@ -37,7 +38,8 @@ function scenario(qs: 'none' | 'all' = 'none') {
 
 const CUSTOM =
   '{"Statement":[{"Resource":"https://d111111abcdef8.cloudfront.net/private/*","Condition":{"DateLessThan":{"AWS:EpochTime":1700003600},"DateGreaterThan":{"AWS:EpochTime":1700001000},"IpAddress":{"AWS:SourceIp":"192.0.2.0/24"}}}]}';
-const customQuery = (): string => `Policy=${urlSafe(Buffer.from(CUSTOM).toString('base64'))}&Signature=${signPolicy(CUSTOM)}&Key-Pair-Id=${KEY_ID}`;
+const customQuery = (): string =>
+  `Policy=${urlSafe(Buffer.from(CUSTOM).toString('base64'))}&Signature=${signPolicy(CUSTOM)}&Key-Pair-Id=${KEY_ID}`;
 const customCookies = (): string =>
   `CloudFront-Policy=${urlSafe(Buffer.from(CUSTOM).toString('base64'))}; CloudFront-Signature=${signPolicy(CUSTOM)}; CloudFront-Key-Pair-Id=${KEY_ID}`;
 const canned = (path: string, expires: number): string => {
@@ -78,10 +80,12 @@ describe('V55 SIG-CUSTOM-AND-PRECEDENCE', () => {
     // Unsigned paths outside the behavior stay public.
     expect((await h.get('/public.jpg', { viewer })).status).toBe(200);
   });
-  it('a key that is not in the behavior\'s key groups is refused', async () => {
+  it("a key that is not in the behavior's key groups is refused", async () => {
     const h = await harness(scenario(), undefined, 1_700_000_000_000);
     h.at(2000);
-    const r = await h.get(`/private/a.jpg?${customQuery().replace(KEY_ID, 'KUNKNOWNKEY123')}`, { viewer: { ip: '192.0.2.5', country: 'US', pop: 'IAD' } });
+    const r = await h.get(`/private/a.jpg?${customQuery().replace(KEY_ID, 'KUNKNOWNKEY123')}`, {
+      viewer: { ip: '192.0.2.5', country: 'US', pop: 'IAD' },
+    });
     expect([r.status, r.body?.includes('<Code>InvalidKey</Code>')]).toEqual([403, true]);
   });
 });

@@ -1,6 +1,13 @@
 // Worked examples A (spec/examples.md V01-V11): expiration and TTL, through the public API.
 import { describe, expect, it } from 'vitest';
-import { CACHING_OPTIMIZED, exampleScenario, harness, policy, scriptedOrigin, xcache } from './testing/harness';
+import {
+  CACHING_OPTIMIZED,
+  exampleScenario,
+  harness,
+  policy,
+  scriptedOrigin,
+  xcache,
+} from './testing/harness';
 
 describe('V01 TTL-DEFAULT: no cache headers use DefaultTTL', () => {
   it('hits for a day, then revalidates with If-None-Match and restarts Age', async () => {
@@ -15,7 +22,14 @@ describe('V01 TTL-DEFAULT: no cache headers use DefaultTTL', () => {
     for (const [t, x, age, fetches] of rows) {
       h.at(t);
       const r = await h.get('/a');
-      expect([t, r.status, xcache(r), r.headers['age'], h.calls.length, r.body]).toEqual([t, 200, x, age, fetches, 'v1']);
+      expect([t, r.status, xcache(r), r.headers['age'], h.calls.length, r.body]).toEqual([
+        t,
+        200,
+        x,
+        age,
+        fetches,
+        'v1',
+      ]);
     }
     expect(h.calls[1].headers['if-none-match']).toEqual('"e1"');
   });
@@ -23,20 +37,32 @@ describe('V01 TTL-DEFAULT: no cache headers use DefaultTTL', () => {
 
 describe('V03 TTL-MAXTTL-CAP: max-age above MaxTTL', () => {
   it('caps the edge TTL at MaxTTL and passes Cache-Control through unchanged', async () => {
-    const h = await harness(exampleScenario({ cachePolicy: policy(0, 86_400, 3600) }), scriptedOrigin({ 'cache-control': 'max-age=7200' }));
+    const h = await harness(
+      exampleScenario({ cachePolicy: policy(0, 86_400, 3600) }),
+      scriptedOrigin({ 'cache-control': 'max-age=7200' }),
+    );
     const a = await h.get('/a');
     h.at(3599);
     const b = await h.get('/a');
     h.at(3601);
     const c = await h.get('/a');
-    expect([xcache(a), xcache(b), b.headers['age'], xcache(c), h.calls.length]).toEqual(['Miss', 'Hit', '3599', 'RefreshHit', 2]);
+    expect([xcache(a), xcache(b), b.headers['age'], xcache(c), h.calls.length]).toEqual([
+      'Miss',
+      'Hit',
+      '3599',
+      'RefreshHit',
+      2,
+    ]);
     for (const r of [a, b, c]) expect(r.headers['cache-control']).toBe('max-age=7200');
   });
 });
 
 describe('V05 TTL-SMAXAGE: s-maxage wins over max-age at the edge', () => {
   it('A: P default, s-maxage=300', async () => {
-    const h = await harness(exampleScenario(), scriptedOrigin({ 'cache-control': 'max-age=60, s-maxage=300' }));
+    const h = await harness(
+      exampleScenario(),
+      scriptedOrigin({ 'cache-control': 'max-age=60, s-maxage=300' }),
+    );
     const out: string[] = [];
     for (const t of [0, 120, 299, 301]) {
       h.at(t);
@@ -46,7 +72,10 @@ describe('V05 TTL-SMAXAGE: s-maxage wins over max-age at the edge', () => {
     expect(out).toEqual(['0:Miss:-:1', '120:Hit:120:1', '299:Hit:299:1', '301:RefreshHit:-:2']);
   });
   it('B: s-maxage is clamped to MaxTTL 200', async () => {
-    const h = await harness(exampleScenario({ cachePolicy: policy(0, 86_400, 200) }), scriptedOrigin({ 'cache-control': 'max-age=60, s-maxage=300' }));
+    const h = await harness(
+      exampleScenario({ cachePolicy: policy(0, 86_400, 200) }),
+      scriptedOrigin({ 'cache-control': 'max-age=60, s-maxage=300' }),
+    );
     await h.get('/a');
     h.at(199);
     expect(xcache(await h.get('/a'))).toBe('Hit');
@@ -70,13 +99,22 @@ describe('V07 TTL-NOSTORE-MIN0: no-store with MinTTL 0', () => {
 
 describe('V09 TTL-PRIVATE-CACHINGOPTIMIZED: private under a managed policy', () => {
   it('caches for MinTTL 1 s and ignores max-age=600', async () => {
-    const h = await harness(exampleScenario({ cachePolicy: CACHING_OPTIMIZED }), scriptedOrigin({ 'cache-control': 'private, max-age=600' }));
+    const h = await harness(
+      exampleScenario({ cachePolicy: CACHING_OPTIMIZED }),
+      scriptedOrigin({ 'cache-control': 'private, max-age=600' }),
+    );
     const a = await h.get('/a');
     h.at(0.5);
     const b = await h.get('/a');
     h.at(1.5);
     const c = await h.get('/a');
-    expect([xcache(a), xcache(b), b.headers['age'], xcache(c), h.calls.length]).toEqual(['Miss', 'Hit', undefined, 'RefreshHit', 2]);
+    expect([xcache(a), xcache(b), b.headers['age'], xcache(c), h.calls.length]).toEqual([
+      'Miss',
+      'Hit',
+      undefined,
+      'RefreshHit',
+      2,
+    ]);
   });
 });
 
@@ -86,14 +124,27 @@ describe('V11 TTL-ZERO-WITH-VALIDATOR (INF)', () => {
     expect(xcache(await h.get('/a'))).toBe('Miss');
     h.at(1);
     const r = await h.get('/a');
-    expect([xcache(r), h.calls.length, h.calls[1].headers['if-none-match']]).toEqual(['RefreshHit', 2, '"e1"']);
+    expect([xcache(r), h.calls.length, h.calls[1].headers['if-none-match']]).toEqual([
+      'RefreshHit',
+      2,
+      '"e1"',
+    ]);
   });
   it('without ETag or Last-Modified the second request is a plain Miss', async () => {
-    const origin = scriptedOrigin({ 'cache-control': 'max-age=0' }, () => ({ status: 200, headers: { 'cache-control': 'max-age=0', 'content-type': 'text/plain' }, body: 'v1' }));
+    const origin = scriptedOrigin({ 'cache-control': 'max-age=0' }, () => ({
+      status: 200,
+      headers: { 'cache-control': 'max-age=0', 'content-type': 'text/plain' },
+      body: 'v1',
+    }));
     const h = await harness(exampleScenario(), origin);
     await h.get('/a');
     h.at(1);
     const r = await h.get('/a');
-    expect([xcache(r), h.calls.length, h.calls[1].headers['if-none-match'], h.calls[1].headers['if-modified-since']]).toEqual(['Miss', 2, undefined, undefined]);
+    expect([
+      xcache(r),
+      h.calls.length,
+      h.calls[1].headers['if-none-match'],
+      h.calls[1].headers['if-modified-since'],
+    ]).toEqual(['Miss', 2, undefined, undefined]);
   });
 });

@@ -34,15 +34,28 @@ export class FunctionHooks {
   }
 
   private rt(ref: FunctionRef): FunctionRuntime {
-    if (!this.runtime) throw new Error(`Function "${ref.name}" cannot run: the edge-function runtime is not loaded.`);
+    if (!this.runtime)
+      throw new Error(`Function "${ref.name}" cannot run: the edge-function runtime is not loaded.`);
     return this.runtime;
   }
 
   /** Counts the invocation, records it in the trace, and applies the Lambda error-status setting. */
-  private done(ctx: RequestCtx, ref: FunctionRef, stage: TraceStage, event: string, at: number, location: string, out: FunctionOutcome): FunctionOutcome {
+  private done(
+    ctx: RequestCtx,
+    ref: FunctionRef,
+    stage: TraceStage,
+    event: string,
+    at: number,
+    location: string,
+    out: FunctionOutcome,
+  ): FunctionOutcome {
     const info = out.info;
     this.stats.functionInvocation(ref.name);
-    this.cost.addFunctionInvocation(ref.kind === 'lambda-edge' ? 'lambda' : 'cloudfront', info.durationMs, LAMBDA_MEMORY_MB);
+    this.cost.addFunctionInvocation(
+      ref.kind === 'lambda-edge' ? 'lambda' : 'cloudfront',
+      info.durationMs,
+      LAMBDA_MEMORY_MB,
+    );
     if (out.kind === 'error' && ref.kind === 'lambda-edge' && out.errorType === 'execution') {
       out = { ...out, status: this.ns.settings.lambdaExecutionErrorStatus };
     }
@@ -60,7 +73,12 @@ export class FunctionHooks {
         durationMs: info.durationMs,
         location,
         outcome: out.kind === 'error' ? 'error' : out.kind === 'generated-response' ? 'generated' : 'ok',
-        data: { logs: info.logs, computeUtilization: info.computeUtilization, input: info.input, output: info.output },
+        data: {
+          logs: info.logs,
+          computeUtilization: info.computeUtilization,
+          input: info.input,
+          output: info.output,
+        },
       });
     }
     return out;
@@ -72,9 +90,25 @@ export class FunctionHooks {
     const fctx = this.context(ctx, ctx.pop.code, at);
     const out =
       ref.kind === 'lambda-edge'
-        ? rt.lambda(ref.name, 'viewer-request', req, undefined, undefined, { ...fctx, location: ctx.pop.region }, ref.includeBody)
+        ? rt.lambda(
+            ref.name,
+            'viewer-request',
+            req,
+            undefined,
+            undefined,
+            { ...fctx, location: ctx.pop.region },
+            ref.includeBody,
+          )
         : rt.cloudFrontViewerRequest(ref.name, req, fctx);
-    return this.done(ctx, ref, 'viewer-request-function', 'viewer-request', at, ref.kind === 'lambda-edge' ? ctx.pop.region : ctx.pop.code, out);
+    return this.done(
+      ctx,
+      ref,
+      'viewer-request-function',
+      'viewer-request',
+      at,
+      ref.kind === 'lambda-edge' ? ctx.pop.region : ctx.pop.code,
+      out,
+    );
   }
 
   viewerResponse(ctx: RequestCtx, ref: FunctionRef, response: EdgeResponse, at: number): FunctionOutcome {
@@ -83,15 +117,56 @@ export class FunctionHooks {
     const fctx = this.context(ctx, ctx.pop.code, at);
     const out =
       ref.kind === 'lambda-edge'
-        ? rt.lambda(ref.name, 'viewer-response', req, response, undefined, { ...fctx, location: ctx.pop.region }, ref.includeBody)
+        ? rt.lambda(
+            ref.name,
+            'viewer-response',
+            req,
+            response,
+            undefined,
+            { ...fctx, location: ctx.pop.region },
+            ref.includeBody,
+          )
         : rt.cloudFrontViewerResponse(ref.name, req, response, fctx);
-    return this.done(ctx, ref, 'viewer-response-function', 'viewer-response', at, ref.kind === 'lambda-edge' ? ctx.pop.region : ctx.pop.code, out);
+    return this.done(
+      ctx,
+      ref,
+      'viewer-response-function',
+      'viewer-response',
+      at,
+      ref.kind === 'lambda-edge' ? ctx.pop.region : ctx.pop.code,
+      out,
+    );
   }
 
   /** origin-request / origin-response Lambda@Edge, run in `region` (the shield's when enabled, spec §9.1). */
-  origin(ctx: RequestCtx, ref: FunctionRef, event: Extract<LambdaEventType, 'origin-request' | 'origin-response'>, req: EdgeRequest, response: EdgeResponse | undefined, origin: Origin, region: string, at: number): FunctionOutcome {
+  origin(
+    ctx: RequestCtx,
+    ref: FunctionRef,
+    event: Extract<LambdaEventType, 'origin-request' | 'origin-response'>,
+    req: EdgeRequest,
+    response: EdgeResponse | undefined,
+    origin: Origin,
+    region: string,
+    at: number,
+  ): FunctionOutcome {
     const rt = this.rt(ref);
-    const out = rt.lambda(ref.name, event, req, response, origin, this.context(ctx, region, at), ref.includeBody);
-    return this.done(ctx, ref, event === 'origin-request' ? 'origin-request-function' : 'origin-response-function', event, at, region, out);
+    const out = rt.lambda(
+      ref.name,
+      event,
+      req,
+      response,
+      origin,
+      this.context(ctx, region, at),
+      ref.includeBody,
+    );
+    return this.done(
+      ctx,
+      ref,
+      event === 'origin-request' ? 'origin-request-function' : 'origin-response-function',
+      event,
+      at,
+      region,
+      out,
+    );
   }
 }

@@ -9,12 +9,18 @@ export interface RuntimeLoadOptions {
   wasmLocation?: string;
 }
 
-export async function loadFunctionRuntime(ns: NormalizedScenario, opts: RuntimeLoadOptions = {}): Promise<FunctionRuntime> {
+export async function loadFunctionRuntime(
+  ns: NormalizedScenario,
+  opts: RuntimeLoadOptions = {},
+): Promise<FunctionRuntime> {
   let mod: typeof import('../functions/index');
   try {
     mod = await import('../functions/index');
   } catch (e) {
-    throw new ScenarioError(`The edge-function runtime could not be loaded (${e instanceof Error ? e.message : String(e)}); remove the functions or try again.`, 'functions');
+    throw new ScenarioError(
+      `The edge-function runtime could not be loaded (${e instanceof Error ? e.message : String(e)}); remove the functions or try again.`,
+      'functions',
+    );
   }
   return mod.createFunctionRuntime({
     seed: ns.seed,

@@ -27,12 +27,22 @@ export interface TierSnapshot {
 export interface EngineSnapshot {
   nowMs: number;
   tiers: TierSnapshot[];
-  invalidations: Array<{ id: string; paths: string[]; createdAtMs: number; status: 'InProgress' | 'Completed'; wildcards: number }>;
+  invalidations: Array<{
+    id: string;
+    paths: string[];
+    createdAtMs: number;
+    status: 'InProgress' | 'Completed';
+    wildcards: number;
+  }>;
 }
 
 const PREFIX = { edge: 'pop', regional: 'rec', shield: 'shield' } as const;
 
-export function buildSnapshot(topology: Topology, invalidations: EngineSnapshot['invalidations'], nowMs: number): EngineSnapshot {
+export function buildSnapshot(
+  topology: Topology,
+  invalidations: EngineSnapshot['invalidations'],
+  nowMs: number,
+): EngineSnapshot {
   return {
     nowMs,
     tiers: topology.allTiers().map((t) => ({

@@ -46,14 +46,21 @@ export class Invalidations {
   create(paths: string[], now: number): { id: string; removed: number } {
     const added = validateInvalidationBatch(paths, this.inProgress(now));
     const id = this.ids.invalidationId();
-    const inv: Invalidation = { id, paths: [...paths], createdAt: now, files: added.files, wildcards: added.wildcards };
+    const inv: Invalidation = {
+      id,
+      paths: [...paths],
+      createdAt: now,
+      files: added.files,
+      wildcards: added.wildcards,
+    };
     this.list.push(inv);
     this.byId.set(id, inv);
     // Billing: every path counts, a wildcard as one (spec §5; duplicates are billed again).
     this.cost.addInvalidationPaths(paths.length);
     const matchers = paths.map(compileInvalidationPath);
     // The default root object is cached under its own path; '/' invalidates it too (spec §5 UNC).
-    if (this.defaultRootObject !== undefined && paths.includes('/')) matchers.push(compileInvalidationPath('/' + this.defaultRootObject));
+    if (this.defaultRootObject !== undefined && paths.includes('/'))
+      matchers.push(compileInvalidationPath('/' + this.defaultRootObject));
     let removed = 0;
     for (const tier of this.topology.allTiers()) {
       removed += tier.store.deleteWhere((_key, obj) => {
@@ -66,12 +73,31 @@ export class Invalidations {
 
   status(id: string, now: number): InvalidationStatus {
     const inv = this.byId.get(id);
-    if (!inv) throw new CloudFrontApiError('NoSuchInvalidation', `There is no invalidation "${id}" on this distribution: use an id that invalidate() returned.`);
-    return { status: now - inv.createdAt >= this.completionMs ? 'Completed' : 'InProgress', paths: [...inv.paths] };
+    if (!inv)
+      throw new CloudFrontApiError(
+        'NoSuchInvalidation',
+        `There is no invalidation "${id}" on this distribution: use an id that invalidate() returned.`,
+      );
+    return {
+      status: now - inv.createdAt >= this.completionMs ? 'Completed' : 'InProgress',
+      paths: [...inv.paths],
+    };
   }
 
   /** JSON-safe list for the UI. */
-  snapshot(now: number): Array<{ id: string; paths: string[]; createdAtMs: number; status: 'InProgress' | 'Completed'; wildcards: number }> {
-    return this.list.map((i) => ({ id: i.id, paths: [...i.paths], createdAtMs: i.createdAt, status: now - i.createdAt >= this.completionMs ? 'Completed' : 'InProgress', wildcards: i.paths.filter(isWildcardPath).length }));
+  snapshot(now: number): Array<{
+    id: string;
+    paths: string[];
+    createdAtMs: number;
+    status: 'InProgress' | 'Completed';
+    wildcards: number;
+  }> {
+    return this.list.map((i) => ({
+      id: i.id,
+      paths: [...i.paths],
+      createdAtMs: i.createdAt,
+      status: now - i.createdAt >= this.completionMs ? 'Completed' : 'InProgress',
+      wildcards: i.paths.filter(isWildcardPath).length,
+    }));
   }
 }

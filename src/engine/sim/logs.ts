@@ -4,11 +4,38 @@ import type { LogRecord } from '../types';
 import type { RequestCtx } from './model';
 
 export const LOG_FIELDS = [
-  'date', 'time', 'x-edge-location', 'sc-bytes', 'c-ip', 'cs-method', 'cs(Host)', 'cs-uri-stem', 'sc-status',
-  'cs(Referer)', 'cs(User-Agent)', 'cs-uri-query', 'cs(Cookie)', 'x-edge-result-type', 'x-edge-request-id',
-  'x-host-header', 'cs-protocol', 'cs-bytes', 'time-taken', 'x-forwarded-for', 'ssl-protocol', 'ssl-cipher',
-  'x-edge-response-result-type', 'cs-protocol-version', 'fle-status', 'fle-encrypted-fields', 'c-port',
-  'time-to-first-byte', 'x-edge-detailed-result-type', 'sc-content-type', 'sc-content-len', 'sc-range-start',
+  'date',
+  'time',
+  'x-edge-location',
+  'sc-bytes',
+  'c-ip',
+  'cs-method',
+  'cs(Host)',
+  'cs-uri-stem',
+  'sc-status',
+  'cs(Referer)',
+  'cs(User-Agent)',
+  'cs-uri-query',
+  'cs(Cookie)',
+  'x-edge-result-type',
+  'x-edge-request-id',
+  'x-host-header',
+  'cs-protocol',
+  'cs-bytes',
+  'time-taken',
+  'x-forwarded-for',
+  'ssl-protocol',
+  'ssl-cipher',
+  'x-edge-response-result-type',
+  'cs-protocol-version',
+  'fle-status',
+  'fle-encrypted-fields',
+  'c-port',
+  'time-to-first-byte',
+  'x-edge-detailed-result-type',
+  'sc-content-type',
+  'sc-content-len',
+  'sc-range-start',
   'sc-range-end',
 ] as const;
 
@@ -40,7 +67,13 @@ export class LogRing {
 }
 
 /** One record for a finished request() (wall clock = epochMs + simulated ms). */
-export function logRecord(ctx: RequestCtx, epochMs: number, latencyMs: number, scBytes: number, responseHeaders: Record<string, string>): LogRecord {
+export function logRecord(
+  ctx: RequestCtx,
+  epochMs: number,
+  latencyMs: number,
+  scBytes: number,
+  responseHeaders: Record<string, string>,
+): LogRecord {
   const end = new Date(epochMs + ctx.t0 + latencyMs);
   const h = ctx.headers;
   const first = (name: string): string | undefined => h[name]?.[0];
@@ -60,7 +93,9 @@ export function logRecord(ctx: RequestCtx, epochMs: number, latencyMs: number, s
     'cs-uri-stem': ctx.originalUri,
     'sc-status': ctx.status,
     'cs(Referer)': dash(first('referer')),
-    'cs(User-Agent)': dash(first('user-agent') === undefined ? undefined : encodeURIComponent(first('user-agent')!)),
+    'cs(User-Agent)': dash(
+      first('user-agent') === undefined ? undefined : encodeURIComponent(first('user-agent')!),
+    ),
     'cs-uri-query': dash(ctx.originalQuery),
     'cs(Cookie)': dash(h['cookie']?.join('; ')),
     'x-edge-result-type': ctx.resultType,
@@ -76,7 +111,7 @@ export function logRecord(ctx: RequestCtx, epochMs: number, latencyMs: number, s
     'cs-protocol-version': `HTTP/${ctx.httpVersion}`,
     'fle-status': '-',
     'fle-encrypted-fields': '-',
-    'c-port': 1024 + (ctx.seq * 7919) % 64000,
+    'c-port': 1024 + ((ctx.seq * 7919) % 64000),
     'time-to-first-byte': Math.round(latencyMs) / 1000,
     'x-edge-detailed-result-type': ctx.detailedType || ctx.resultType,
     'sc-content-type': dash(responseHeaders['content-type']),

@@ -127,9 +127,17 @@ export const ANSWER_STALE = 2;
 export const NEED_UPSTREAM = -1;
 
 /** How the edge (tier 0) dealt with a request; mapped to X-Cache once the pipeline is done. */
-export type EdgeOutcome = 'hit' | 'joined' | 'miss' | 'refresh' | 'refresh-200' | 'stale-error' | 'stale-swr' | 'pass';
+export type EdgeOutcome =
+  'hit' | 'joined' | 'miss' | 'refresh' | 'refresh-200' | 'stale-error' | 'stale-swr' | 'pass';
 
-export type ResultType = 'Hit' | 'RefreshHit' | 'Miss' | 'Error' | 'Redirect' | 'FunctionGeneratedResponse' | 'LambdaGeneratedResponse';
+export type ResultType =
+  | 'Hit'
+  | 'RefreshHit'
+  | 'Miss'
+  | 'Error'
+  | 'Redirect'
+  | 'FunctionGeneratedResponse'
+  | 'LambdaGeneratedResponse';
 
 /** Bits of RequestCtx.tiersMask (SampledRequest.tiers). */
 export const TOUCHED_EDGE = 1;
@@ -224,7 +232,14 @@ export class RequestCtx {
 
   /** The request as functions and the origin-request builder see it. */
   edgeRequest(): EdgeRequest {
-    return { method: this.method, uri: this.uri, querystring: this.querystring, headers: this.headers, clientIp: this.clientIp, body: this.body };
+    return {
+      method: this.method,
+      uri: this.uri,
+      querystring: this.querystring,
+      headers: this.headers,
+      clientIp: this.clientIp,
+      body: this.body,
+    };
   }
 
   resetOutcome(): void {

@@ -9,7 +9,15 @@ import { utf8ByteLength } from '../security/utf8';
 import type { OriginRequest, OriginResponse } from '../types';
 import type { SimDeps } from './deps';
 import { ensureRequestIds } from './ids';
-import { ANSWER_NOT_MODIFIED, ANSWER_OBJECT, StoredObject, TOUCHED_ORIGIN, type OriginCall, type PipelineGen, type RequestCtx } from './model';
+import {
+  ANSWER_NOT_MODIFIED,
+  ANSWER_OBJECT,
+  StoredObject,
+  TOUCHED_ORIGIN,
+  type OriginCall,
+  type PipelineGen,
+  type RequestCtx,
+} from './model';
 import type { OriginAnswer } from './storage';
 
 const CONDITIONAL = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range'];
@@ -21,7 +29,15 @@ const NO_HEADERS: HeaderMap = Object.freeze({}) as HeaderMap;
 
 export class OriginStage {
   private readonly extraOrigins = new Map<string, NormalizedOrigin>();
-  private readonly scratch: OriginRequest = { originId: '', method: '', uri: '', querystring: '', headers: NO_HEADERS, body: undefined, at: 0 };
+  private readonly scratch: OriginRequest = {
+    originId: '',
+    method: '',
+    uri: '',
+    querystring: '',
+    headers: NO_HEADERS,
+    body: undefined,
+    at: 0,
+  };
   private readonly scratchCall: OriginCall;
 
   constructor(private readonly d: SimDeps) {
@@ -42,7 +58,13 @@ export class OriginStage {
     return n;
   }
 
-  private originRequestHeaders(ctx: RequestCtx, origin: NormalizedOrigin, cE: string | undefined, cL: string | undefined, cFromCopy: boolean): { headers: HeaderMap; querystring: string } {
+  private originRequestHeaders(
+    ctx: RequestCtx,
+    origin: NormalizedOrigin,
+    cE: string | undefined,
+    cL: string | undefined,
+    cFromCopy: boolean,
+  ): { headers: HeaderMap; querystring: string } {
     const b = ctx.behavior;
     const built = buildOriginRequest({
       viewer: ctx.edgeRequest(),
@@ -68,8 +90,14 @@ export class OriginStage {
   }
 
   /** run() with simulated origins: only the validators matter to the simulated origin. */
-  private lightRequest(ctx: RequestCtx, cE: string | undefined, cL: string | undefined, cFromCopy: boolean): { headers: HeaderMap; querystring: string } {
-    if (cE === undefined && cL === undefined && (cFromCopy || ctx.headers['if-none-match'] === undefined)) return { headers: NO_HEADERS, querystring: ctx.querystring };
+  private lightRequest(
+    ctx: RequestCtx,
+    cE: string | undefined,
+    cL: string | undefined,
+    cFromCopy: boolean,
+  ): { headers: HeaderMap; querystring: string } {
+    if (cE === undefined && cL === undefined && (cFromCopy || ctx.headers['if-none-match'] === undefined))
+      return { headers: NO_HEADERS, querystring: ctx.querystring };
     const headers: HeaderMap = {};
     if (cFromCopy) {
       if (cE !== undefined) headers['if-none-match'] = [cE];
@@ -82,9 +110,23 @@ export class OriginStage {
   }
 
   /** A response CloudFront makes itself for an origin it could not use (502/503/504). */
-  private generatedError(ctx: RequestCtx, status: number, reason: string, errorType: string, originId: string, cacheable: boolean): StoredObject {
+  private generatedError(
+    ctx: RequestCtx,
+    status: number,
+    reason: string,
+    errorType: string,
+    originId: string,
+    cacheable: boolean,
+  ): StoredObject {
     const r = cloudFrontError(status, ctx.requestId, reason);
-    const answer: OriginAnswer = { status, headers: r.headers, body: r.body, bodySize: r.bodySize, generatedBy: 'cloudfront', errorType };
+    const answer: OriginAnswer = {
+      status,
+      headers: r.headers,
+      body: r.body,
+      bodySize: r.bodySize,
+      generatedBy: 'cloudfront',
+      errorType,
+    };
     const o = this.d.storage.fromOrigin(ctx, answer, originId, this.d.keys.invalidationTarget(ctx));
     return cacheable ? o : withoutCaching(o);
   }
@@ -93,7 +135,14 @@ export class OriginStage {
    * Fetches from origin-group member `mi` for the request in ctx. `at` is when the request
    * reaches the origin. Leaves the answer in ctx.upObj and ctx.upAt (when it leaves the origin).
    */
-  *fetch(ctx: RequestCtx, mi: number, at: number, cE: string | undefined, cL: string | undefined, cFromCopy: boolean): PipelineGen<number> {
+  *fetch(
+    ctx: RequestCtx,
+    mi: number,
+    at: number,
+    cE: string | undefined,
+    cL: string | undefined,
+    cFromCopy: boolean,
+  ): PipelineGen<number> {
     const d = this.d;
     const b = ctx.behavior;
     let origin = b.target.members[mi];
@@ -102,20 +151,43 @@ export class OriginStage {
     ctx.tiersMask |= TOUCHED_ORIGIN;
     ctx.fromOrigin = true;
     const fnRegion = origin.shieldRegion ?? ctx.pop.region;
-    let { headers, querystring } = light ? this.lightRequest(ctx, cE, cL, cFromCopy) : this.originRequestHeaders(ctx, origin, cE, cL, cFromCopy);
+    let { headers, querystring } = light
+      ? this.lightRequest(ctx, cE, cL, cFromCopy)
+      : this.originRequestHeaders(ctx, origin, cE, cL, cFromCopy);
     let uri = ctx.uri;
     let t = at;
 
     if (b.originRequest) {
-      const req: EdgeRequest = { method: ctx.method, uri, querystring, headers, clientIp: ctx.clientIp, body: ctx.body };
-      const out = d.hooks.origin(ctx, b.originRequest, 'origin-request', req, undefined, origin.config, fnRegion, t);
+      const req: EdgeRequest = {
+        method: ctx.method,
+        uri,
+        querystring,
+        headers,
+        clientIp: ctx.clientIp,
+        body: ctx.body,
+      };
+      const out = d.hooks.origin(
+        ctx,
+        b.originRequest,
+        'origin-request',
+        req,
+        undefined,
+        origin.config,
+        fnRegion,
+        t,
+      );
       t += out.info.durationMs;
       if (out.kind === 'generated-response' || out.kind === 'error') {
         ctx.fromOrigin = true;
         ctx.upObj =
           out.kind === 'error'
             ? withoutCaching(this.lambdaError(ctx, out.status, out.message, origin.id))
-            : d.storage.fromOrigin(ctx, answerOf(out.response, ctx.method, 'lambda'), origin.id, d.keys.invalidationTarget(ctx));
+            : d.storage.fromOrigin(
+                ctx,
+                answerOf(out.response, ctx.method, 'lambda'),
+                origin.id,
+                d.keys.invalidationTarget(ctx),
+              );
         ctx.upAt = t;
         return ANSWER_OBJECT;
       }
@@ -138,7 +210,9 @@ export class OriginStage {
     for (let a = 1; a <= attempts; a++) {
       // run() reuses one request object (the simulated origin keeps nothing); request() hands
       // a fresh one to originFetch, which may keep it.
-      const request: OriginRequest = light ? this.scratch : { originId: '', method: '', uri: '', querystring: '', headers: NO_HEADERS, body: undefined, at: 0 };
+      const request: OriginRequest = light
+        ? this.scratch
+        : { originId: '', method: '', uri: '', querystring: '', headers: NO_HEADERS, body: undefined, at: 0 };
       request.originId = origin.id;
       request.method = m;
       request.uri = origin.originPath === '' ? uri : origin.originPath + uri;
@@ -187,8 +261,12 @@ export class OriginStage {
     if (failure !== null || res === null) {
       const f = failure ?? 'refused';
       const status = f === 'refused' ? d.ns.settings.connectErrorStatus : f === 'reset' ? 502 : 504;
-      const reason = f === 'refused' || f === 'reset' ? CLOUDFRONT_ERROR_REASONS.originConnect : CLOUDFRONT_ERROR_REASONS.originTimeout;
-      const type = f === 'read-timeout' ? 'OriginReadError' : f === 'reset' ? 'OriginCommError' : 'OriginConnectError';
+      const reason =
+        f === 'refused' || f === 'reset'
+          ? CLOUDFRONT_ERROR_REASONS.originConnect
+          : CLOUDFRONT_ERROR_REASONS.originTimeout;
+      const type =
+        f === 'read-timeout' ? 'OriginReadError' : f === 'reset' ? 'OriginCommError' : 'OriginConnectError';
       ctx.upObj = this.generatedError(ctx, status, reason, type, origin.id, true);
       return ANSWER_OBJECT;
     }
@@ -202,15 +280,37 @@ export class OriginStage {
     ctx.bytesFromOrigin += answer.bodySize;
 
     if (b.originResponse) {
-      const req: EdgeRequest = { method: m, uri, querystring, headers, clientIp: ctx.clientIp, body: ctx.body };
-      const resp: EdgeResponse = { status: answer.status, headers: answer.headers, body: answer.body, bodySize: answer.bodySize };
-      const out = d.hooks.origin(ctx, b.originResponse, 'origin-response', req, resp, origin.config, fnRegion, t);
+      const req: EdgeRequest = {
+        method: m,
+        uri,
+        querystring,
+        headers,
+        clientIp: ctx.clientIp,
+        body: ctx.body,
+      };
+      const resp: EdgeResponse = {
+        status: answer.status,
+        headers: answer.headers,
+        body: answer.body,
+        bodySize: answer.bodySize,
+      };
+      const out = d.hooks.origin(
+        ctx,
+        b.originResponse,
+        'origin-response',
+        req,
+        resp,
+        origin.config,
+        fnRegion,
+        t,
+      );
       ctx.upAt = t + out.info.durationMs;
       if (out.kind === 'error') {
         ctx.upObj = withoutCaching(this.lambdaError(ctx, out.status, out.message, origin.id));
         return ANSWER_OBJECT;
       }
-      if (out.kind === 'continue-response' || out.kind === 'generated-response') answer = answerOf(out.response, m, null);
+      if (out.kind === 'continue-response' || out.kind === 'generated-response')
+        answer = answerOf(out.response, m, null);
     }
 
     if (answer.status === 304) {
@@ -222,12 +322,37 @@ export class OriginStage {
   }
 
   private lambdaError(ctx: RequestCtx, status: number, message: string, originId: string): StoredObject {
-    const reason = status === 502 ? CLOUDFRONT_ERROR_REASONS.functionValidation : CLOUDFRONT_ERROR_REASONS.functionExecution;
+    const reason =
+      status === 502
+        ? CLOUDFRONT_ERROR_REASONS.functionValidation
+        : CLOUDFRONT_ERROR_REASONS.functionExecution;
     const r = cloudFrontError(status, ctx.requestId, `${reason} ${message}`);
-    return this.d.storage.fromOrigin(ctx, { status, headers: r.headers, body: r.body, bodySize: r.bodySize, generatedBy: 'lambda', errorType: status === 502 ? 'LambdaValidationError' : 'LambdaExecutionError' }, originId, '');
+    return this.d.storage.fromOrigin(
+      ctx,
+      {
+        status,
+        headers: r.headers,
+        body: r.body,
+        bodySize: r.bodySize,
+        generatedBy: 'lambda',
+        errorType: status === 502 ? 'LambdaValidationError' : 'LambdaExecutionError',
+      },
+      originId,
+      '',
+    );
   }
 
-  private traceAttempt(ctx: RequestCtx, origin: NormalizedOrigin, req: OriginRequest, r: OriginResponse, failure: Failure | null, a: number, attempts: number, t: number, elapsed: number): void {
+  private traceAttempt(
+    ctx: RequestCtx,
+    origin: NormalizedOrigin,
+    req: OriginRequest,
+    r: OriginResponse,
+    failure: Failure | null,
+    a: number,
+    attempts: number,
+    t: number,
+    elapsed: number,
+  ): void {
     if (!ctx.trace) return;
     const cond = req.headers['if-none-match'] ?? req.headers['if-modified-since'];
     const what =
@@ -246,14 +371,21 @@ export class OriginStage {
       atMs: t,
       durationMs: elapsed,
       location: origin.id,
-      outcome: failure === null ? (r.status === 304 ? 'not-modified' : r.status >= 400 ? 'error' : 'ok') : 'error',
-      data: { request: { method: req.method, uri: req.uri, querystring: req.querystring, headers: req.headers } },
+      outcome:
+        failure === null ? (r.status === 304 ? 'not-modified' : r.status >= 400 ? 'error' : 'ok') : 'error',
+      data: {
+        request: { method: req.method, uri: req.uri, querystring: req.querystring, headers: req.headers },
+      },
     });
   }
 }
 
 /** An origin or function response in the shape storage reads. bodySize < 0 = unknown. */
-function answerOf(r: { status: number; headers: HeaderMap; body?: string; bodySize: number }, method: string, generatedBy: OriginAnswer['generatedBy']): OriginAnswer {
+function answerOf(
+  r: { status: number; headers: HeaderMap; body?: string; bodySize: number },
+  method: string,
+  generatedBy: OriginAnswer['generatedBy'],
+): OriginAnswer {
   let size = r.bodySize;
   if (!(size >= 0)) {
     if (r.body !== undefined) size = utf8ByteLength(r.body);
@@ -262,7 +394,15 @@ function answerOf(r: { status: number; headers: HeaderMap; body?: string; bodySi
       size = Number.isFinite(cl) && cl >= 0 ? cl : 0;
     }
   }
-  if (method === 'HEAD') return { status: r.status, headers: r.headers, body: undefined, bodySize: 0, generatedBy, errorType: null };
+  if (method === 'HEAD')
+    return {
+      status: r.status,
+      headers: r.headers,
+      body: undefined,
+      bodySize: 0,
+      generatedBy,
+      errorType: null,
+    };
   return { status: r.status, headers: r.headers, body: r.body, bodySize: size, generatedBy, errorType: null };
 }
 
@@ -270,7 +410,25 @@ function answerOf(r: { status: number; headers: HeaderMap; body?: string; bodySi
 function withoutCaching(o: StoredObject): StoredObject {
   if (!o.cacheable) return o;
   return new StoredObject(
-    o.status, o.headers, o.body, o.bodySize, o.storedAt, 0, 0, -1, o.etag, o.lastModified, false, true, false,
-    o.invTarget, o.originId, o.generatedBy, o.errorType, o.encoding, o.fetchSeq, o.availableAt,
+    o.status,
+    o.headers,
+    o.body,
+    o.bodySize,
+    o.storedAt,
+    0,
+    0,
+    -1,
+    o.etag,
+    o.lastModified,
+    false,
+    true,
+    false,
+    o.invTarget,
+    o.originId,
+    o.generatedBy,
+    o.errorType,
+    o.encoding,
+    o.fetchSeq,
+    o.availableAt,
   );
 }

@@ -38,12 +38,32 @@ export class Pipeline {
     return bs[i < 0 ? bs.length - 1 : i];
   }
 
-  private trace(ctx: RequestCtx, stage: 'viewer' | 'behavior' | 'cache-key' | 'response', detail: string, outcome?: string, data?: Record<string, unknown>): void {
-    ctx.trace!.push({ stage, detail, atMs: ctx.cursor, durationMs: 0, location: ctx.pop.code, outcome, data });
+  private trace(
+    ctx: RequestCtx,
+    stage: 'viewer' | 'behavior' | 'cache-key' | 'response',
+    detail: string,
+    outcome?: string,
+    data?: Record<string, unknown>,
+  ): void {
+    ctx.trace!.push({
+      stage,
+      detail,
+      atMs: ctx.cursor,
+      durationMs: 0,
+      location: ctx.pop.code,
+      outcome,
+      data,
+    });
   }
 
   /** A response CloudFront (or a function) makes itself; it goes straight to the viewer. */
-  private generated(ctx: RequestCtx, r: EdgeResponse, result: ResultType, detailed: string, why: string): null {
+  private generated(
+    ctx: RequestCtx,
+    r: EdgeResponse,
+    result: ResultType,
+    detailed: string,
+    why: string,
+  ): null {
     ctx.gen = r;
     ctx.status = r.status;
     ctx.resultType = result;
@@ -96,45 +116,97 @@ export class Pipeline {
     if (ctx.trace) {
       ensureRequestIds(ctx, d.ids);
       const q = ctx.querystring ? '?' + ctx.querystring : '';
-      this.trace(ctx, 'viewer', `${ctx.method} ${ctx.scheme}://${ctx.host}${ctx.uri}${q} (HTTP/${ctx.httpVersion}) from ${ctx.clientIp}${ctx.country ? ` in ${ctx.country}` : ''}, arriving at edge location ${ctx.pop.code}`);
+      this.trace(
+        ctx,
+        'viewer',
+        `${ctx.method} ${ctx.scheme}://${ctx.host}${ctx.uri}${q} (HTTP/${ctx.httpVersion}) from ${ctx.clientIp}${ctx.country ? ` in ${ctx.country}` : ''}, arriving at edge location ${ctx.pop.code}`,
+      );
     }
     const b = this.behaviorFor(ctx.originalUri);
     ctx.behavior = b;
     if (!ns.hosts.has(ctx.host)) {
       ensureRequestIds(ctx, d.ids);
-      return this.generated(ctx, cloudFrontError(403, ctx.requestId, CLOUDFRONT_ERROR_REASONS.badRequest), 'Error', 'Error', `The host "${ctx.host}" is not this distribution's domain name (${ns.domainName}) or one of its alternate domain names: 403. Add it to the aliases or request the distribution's domain.`);
+      return this.generated(
+        ctx,
+        cloudFrontError(403, ctx.requestId, CLOUDFRONT_ERROR_REASONS.badRequest),
+        'Error',
+        'Error',
+        `The host "${ctx.host}" is not this distribution's domain name (${ns.domainName}) or one of its alternate domain names: 403. Add it to the aliases or request the distribution's domain.`,
+      );
     }
     if (ctx.trace) {
-      this.trace(ctx, 'behavior', `Cache behavior "${b.pathPattern}" (${b.field}) matches ${ctx.originalUri}; target ${b.target.members.length > 1 ? 'origin group' : 'origin'} "${b.target.id}"`, undefined, { behaviorIndex: b.index });
+      this.trace(
+        ctx,
+        'behavior',
+        `Cache behavior "${b.pathPattern}" (${b.field}) matches ${ctx.originalUri}; target ${b.target.members.length > 1 ? 'origin group' : 'origin'} "${b.target.id}"`,
+        undefined,
+        { behaviorIndex: b.index },
+      );
     }
 
     // 1. Connection and protocol checks: no function runs for these (§0 step 1, §3.3-3.4).
     const m = ctx.method;
     if (!b.allowed.has(m)) {
       ensureRequestIds(ctx, d.ids);
-      return this.generated(ctx, methodNotAllowed403(ctx.requestId), 'Error', 'InvalidRequestMethod', `${m} is not in this behavior's allowed methods (${[...b.allowed].join(', ')}): 403`);
+      return this.generated(
+        ctx,
+        methodNotAllowed403(ctx.requestId),
+        'Error',
+        'InvalidRequestMethod',
+        `${m} is not in this behavior's allowed methods (${[...b.allowed].join(', ')}): 403`,
+      );
     }
     if (ctx.scheme === 'http' && b.viewerProtocolPolicy !== 'allow-all') {
       ensureRequestIds(ctx, d.ids);
       if (b.viewerProtocolPolicy === 'https-only') {
-        return this.generated(ctx, protocolForbidden403(ctx.requestId), 'Error', 'Error', 'The behavior is https-only and the request came over HTTP: 403');
+        return this.generated(
+          ctx,
+          protocolForbidden403(ctx.requestId),
+          'Error',
+          'Error',
+          'The behavior is https-only and the request came over HTTP: 403',
+        );
       }
       if (m !== 'GET' && m !== 'HEAD' && ctx.httpVersion === '1.0') {
-        return this.generated(ctx, protocolForbidden403(ctx.requestId), 'Error', 'Error', `redirect-to-https cannot redirect ${m} over HTTP/1.0 (a 307 needs HTTP/1.1): 403`);
+        return this.generated(
+          ctx,
+          protocolForbidden403(ctx.requestId),
+          'Error',
+          'Error',
+          `redirect-to-https cannot redirect ${m} over HTTP/1.0 (a 307 needs HTTP/1.1): 403`,
+        );
       }
       const status = m === 'GET' || m === 'HEAD' ? 301 : 307;
       const q = ctx.originalQuery ? '?' + ctx.originalQuery : '';
-      return this.generated(ctx, redirectResponse(status, `https://${ctx.host}${ctx.originalUri}${q}`), 'Redirect', 'Redirect', `redirect-to-https: HTTP ${m} gets ${status} to the HTTPS URL`);
+      return this.generated(
+        ctx,
+        redirectResponse(status, `https://${ctx.host}${ctx.originalUri}${q}`),
+        'Redirect',
+        'Redirect',
+        `redirect-to-https: HTTP ${m} gets ${status} to the HTTPS URL`,
+      );
     }
     if (m === 'GET' && ctx.body !== undefined && ctx.body !== '') {
       ensureRequestIds(ctx, d.ids);
-      return this.generated(ctx, cloudFrontError(403, ctx.requestId, CLOUDFRONT_ERROR_REASONS.badRequest), 'Error', 'Error', 'A GET request with a body: 403');
+      return this.generated(
+        ctx,
+        cloudFrontError(403, ctx.requestId, CLOUDFRONT_ERROR_REASONS.badRequest),
+        'Error',
+        'Error',
+        'A GET request with a body: 403',
+      );
     }
 
     // 2. Geo restriction, distribution-wide (§10.3). Custom error pages apply to it.
     if (!geoAllowed(ns.geo, ctx.country)) {
       ensureRequestIds(ctx, d.ids);
-      this.generated(ctx, geoBlocked403(ctx.requestId), 'Error', 'ClientGeoBlocked', `Geo restriction (${ns.geo!.restrictionType}) blocks viewers in ${ctx.country}: 403`);
+      this.generated(
+        ctx,
+        geoBlocked403(ctx.requestId),
+        'Error',
+        'ClientGeoBlocked',
+        `Geo restriction (${ns.geo!.restrictionType}) blocks viewers in ${ctx.country}: 403`,
+      );
       return this.hasErrorPage(403) ? this.customErrorPage(ctx) : null;
     }
 
@@ -154,10 +226,22 @@ export class Pipeline {
       });
       if (!r.ok) {
         ensureRequestIds(ctx, d.ids);
-        this.generated(ctx, signedUrlError403(r.code, r.message), 'Error', 'Error', `Signed URL / cookie check failed (${r.code}): ${r.reason}: 403`);
+        this.generated(
+          ctx,
+          signedUrlError403(r.code, r.message),
+          'Error',
+          'Error',
+          `Signed URL / cookie check failed (${r.code}): ${r.reason}: 403`,
+        );
         return this.hasErrorPage(403) ? this.customErrorPage(ctx) : null;
       }
-      if (ctx.trace) this.trace(ctx, 'behavior', `Signed ${r.source === 'url' ? 'URL' : 'cookies'} valid (key ${r.keyPairId})`, 'ok');
+      if (ctx.trace)
+        this.trace(
+          ctx,
+          'behavior',
+          `Signed ${r.source === 'url' ? 'URL' : 'cookies'} valid (key ${r.keyPairId})`,
+          'ok',
+        );
       // The signing parameters are neither in the cache key nor sent to the origin (§10.4 INF).
       ctx.querystring = stripped;
     }
@@ -177,11 +261,21 @@ export class Pipeline {
         return null;
       }
       if (out.kind === 'error') {
-        const reason = out.status === 502 ? CLOUDFRONT_ERROR_REASONS.functionValidation : CLOUDFRONT_ERROR_REASONS.functionExecution;
+        const reason =
+          out.status === 502
+            ? CLOUDFRONT_ERROR_REASONS.functionValidation
+            : CLOUDFRONT_ERROR_REASONS.functionExecution;
         ctx.gen = cloudFrontError(out.status, ctx.requestId, reason);
         ctx.status = out.status;
         ctx.resultType = 'Error';
-        ctx.detailedType = out.status === 502 ? (lambda ? 'LambdaValidationError' : 'FunctionValidationError') : lambda ? 'LambdaExecutionError' : 'FunctionExecutionError';
+        ctx.detailedType =
+          out.status === 502
+            ? lambda
+              ? 'LambdaValidationError'
+              : 'FunctionValidationError'
+            : lambda
+              ? 'LambdaExecutionError'
+              : 'FunctionExecutionError';
         ctx.doneAt = ctx.cursor;
         return null;
       }
@@ -202,19 +296,25 @@ export class Pipeline {
     d.keys.compute(ctx);
     if (ctx.trace) {
       const info = d.keys.info(ctx);
-      this.trace(ctx, 'cache-key', `Cache key: ${ctx.key.replace(/\n/g, ' | ')}${ctx.proxy ? ` (${m} is not cached: the key is not looked up)` : ''}`, undefined, {
-        key: ctx.key,
-        path: info.path,
-        query: info.query,
-        headers: info.headers,
-        cookies: info.cookies,
-        acceptEncoding: ctx.aeKey,
-        collapsing: ctx.collapse,
-        // For "why was this a miss?" (src/engine/explain): the method class and the policy's TTLs.
-        method: m,
-        cached: !ctx.proxy,
-        policy: cachePolicyFacts(b),
-      });
+      this.trace(
+        ctx,
+        'cache-key',
+        `Cache key: ${ctx.key.replace(/\n/g, ' | ')}${ctx.proxy ? ` (${m} is not cached: the key is not looked up)` : ''}`,
+        undefined,
+        {
+          key: ctx.key,
+          path: info.path,
+          query: info.query,
+          headers: info.headers,
+          cookies: info.cookies,
+          acceptEncoding: ctx.aeKey,
+          collapsing: ctx.collapse,
+          // For "why was this a miss?" (src/engine/explain): the method class and the policy's TTLs.
+          method: m,
+          cached: !ctx.proxy,
+          policy: cachePolicyFacts(b),
+        },
+      );
     }
 
     // 7-11. Tiers, origin, storage; then custom error responses (§10.1).
@@ -251,7 +351,11 @@ export class Pipeline {
     page.collapse = page.behavior.collapses;
     this.d.keys.compute(page);
     if (ctx.trace) {
-      this.trace(ctx, 'response', `Custom error response for ${ctx.status}: fetching ${cer.responsePagePath} through behavior "${page.behavior.pathPattern}"`);
+      this.trace(
+        ctx,
+        'response',
+        `Custom error response for ${ctx.status}: fetching ${cer.responsePagePath} through behavior "${page.behavior.pathPattern}"`,
+      );
     }
     yield* this.tiers.serve(page);
     const p = page.upObj!;
@@ -268,7 +372,21 @@ export class Pipeline {
 }
 
 /** The cache policy facts the inspector's explanation needs (JSON-safe; trace only, never the hot path). */
-function cachePolicyFacts(b: ResolvedBehavior): { name: string; id?: string; minTtl: number; defaultTtl: number; maxTtl: number; cachingDisabled: boolean } {
+function cachePolicyFacts(b: ResolvedBehavior): {
+  name: string;
+  id?: string;
+  minTtl: number;
+  defaultTtl: number;
+  maxTtl: number;
+  cachingDisabled: boolean;
+} {
   const p = b.cachePolicy;
-  return { name: p.name, id: p.id, minTtl: p.minTtl, defaultTtl: p.defaultTtl, maxTtl: p.maxTtl, cachingDisabled: p.cachingDisabled };
+  return {
+    name: p.name,
+    id: p.id,
+    minTtl: p.minTtl,
+    defaultTtl: p.defaultTtl,
+    maxTtl: p.maxTtl,
+    cachingDisabled: p.cachingDisabled,
+  };
 }

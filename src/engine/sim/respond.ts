@@ -43,7 +43,8 @@ export class Responder {
         // A miss at the edge served by the REC or the shield is logged as a hit (§2.3, §6.2).
         r = ctx.fromOrigin ? 'Miss' : 'Hit';
     }
-    if (r === 'Miss' && o.generatedBy === 'lambda' && o.fetchSeq === ctx.seq && o.status < 400) r = 'LambdaGeneratedResponse';
+    if (r === 'Miss' && o.generatedBy === 'lambda' && o.fetchSeq === ctx.seq && o.status < 400)
+      r = 'LambdaGeneratedResponse';
     if (o.status >= 400) r = 'Error';
     ctx.resultType = r;
     if (r === 'Error') ctx.detailedType = o.errorType ?? 'Error';
@@ -61,15 +62,34 @@ export class Responder {
     if (ctx.gen === null && !ctx.customErrorPage) this.classify(ctx);
     const o = ctx.obj;
     const head = ctx.method === 'HEAD';
-    const fromCache = ctx.resultType === 'Hit' || ctx.resultType === 'RefreshHit' || ctx.edgeOutcome === 'stale-error' || ctx.edgeOutcome === 'stale-swr';
+    const fromCache =
+      ctx.resultType === 'Hit' ||
+      ctx.resultType === 'RefreshHit' ||
+      ctx.edgeOutcome === 'stale-error' ||
+      ctx.edgeOutcome === 'stale-swr';
     if (ctx.gen === null && o !== null && !ctx.customErrorPage) {
       if (o.status === 304) ctx.notModified = true;
-      else if (fromCache && o.status === 200 && (head || ctx.method === 'GET') && (ctx.headers['if-none-match'] !== undefined || ctx.headers['if-modified-since'] !== undefined)) {
-        ctx.notModified = viewerConditionalMatches(ctx.headers, o.headers['etag']?.[0], o.headers['last-modified']?.[0]);
+      else if (
+        fromCache &&
+        o.status === 200 &&
+        (head || ctx.method === 'GET') &&
+        (ctx.headers['if-none-match'] !== undefined || ctx.headers['if-modified-since'] !== undefined)
+      ) {
+        ctx.notModified = viewerConditionalMatches(
+          ctx.headers,
+          o.headers['etag']?.[0],
+          o.headers['last-modified']?.[0],
+        );
       }
       if (ctx.notModified) ctx.status = 304;
     }
-    const runViewerResponse = b !== undefined && b.viewerResponse !== undefined && ctx.gen === null && !ctx.customErrorPage && o !== null && o.status < 400;
+    const runViewerResponse =
+      b !== undefined &&
+      b.viewerResponse !== undefined &&
+      ctx.gen === null &&
+      !ctx.customErrorPage &&
+      o !== null &&
+      o.status < 400;
     let bytes: number;
     if (materialize || runViewerResponse) {
       const r = this.build(ctx, b);
@@ -101,7 +121,8 @@ export class Responder {
       body = o!.body;
       bodySize = o!.bodySize;
       // Objects may be stored without the line when bodySize says it (simulated catalogs).
-      if (headers['content-length'] === undefined && bodySize > 0) headers['content-length'] = [String(bodySize)];
+      if (headers['content-length'] === undefined && bodySize > 0)
+        headers['content-length'] = [String(bodySize)];
       if (b) filterOriginHeaders(headers, b);
     }
     if (ctx.notModified) {
@@ -113,16 +134,29 @@ export class Responder {
       body = undefined;
       bodySize = 0;
     }
-    let response: EdgeResponse = { status: ctx.status, statusDescription: STATUS_TEXT[ctx.status], headers, body, bodySize };
+    let response: EdgeResponse = {
+      status: ctx.status,
+      statusDescription: STATUS_TEXT[ctx.status],
+      headers,
+      body,
+      bodySize,
+    };
 
-    if (b?.responseHeadersPolicy) applyResponseHeadersPolicy(b.responseHeadersPolicy, headers, { method: ctx.method, headers: ctx.headers });
+    if (b?.responseHeadersPolicy)
+      applyResponseHeadersPolicy(b.responseHeadersPolicy, headers, {
+        method: ctx.method,
+        headers: ctx.headers,
+      });
 
     if (b?.viewerResponse && ctx.gen === null && !ctx.customErrorPage && o !== null && o.status < 400) {
       ensureRequestIds(ctx, d.ids);
       const out = d.hooks.viewerResponse(ctx, b.viewerResponse, response, ctx.doneAt);
       ctx.doneAt += out.info.durationMs;
       if (out.kind === 'error') {
-        const reason = out.status === 502 ? CLOUDFRONT_ERROR_REASONS.functionValidation : CLOUDFRONT_ERROR_REASONS.functionExecution;
+        const reason =
+          out.status === 502
+            ? CLOUDFRONT_ERROR_REASONS.functionValidation
+            : CLOUDFRONT_ERROR_REASONS.functionExecution;
         response = cloudFrontError(out.status, ctx.requestId, reason);
         ctx.status = out.status;
         ctx.resultType = 'Error';
@@ -162,12 +196,21 @@ function filterOriginHeaders(h: HeaderMap, b: ResolvedBehavior): void {
   const vary = h['vary'];
   if (vary !== undefined) {
     const keep: string[] = [];
-    const deviceHeaders = [...cp.headerNames, ...(orp?.headerNames ?? [])].some((n) => n.startsWith('cloudfront-is-'));
+    const deviceHeaders = [...cp.headerNames, ...(orp?.headerNames ?? [])].some((n) =>
+      n.startsWith('cloudfront-is-'),
+    );
     for (const line of vary) {
       for (const raw of line.split(',')) {
         const n = raw.trim().toLowerCase();
         if (n === '') continue;
-        if (n === 'accept-encoding' || n === 'cookie' || n === '*' || cp.headerNames.has(n) || orp?.headerNames.has(n) || (n === 'user-agent' && deviceHeaders)) {
+        if (
+          n === 'accept-encoding' ||
+          n === 'cookie' ||
+          n === '*' ||
+          cp.headerNames.has(n) ||
+          orp?.headerNames.has(n) ||
+          (n === 'user-agent' && deviceHeaders)
+        ) {
           keep.push(raw.trim());
         }
       }

@@ -13,10 +13,36 @@ function scenario(events: ScheduledEvent[] = [], extra: Partial<Scenario> = {}):
     distribution: {
       id: 'E1',
       domainName: DOMAIN,
-      origins: [{ id: 'o', domainName: 'o.example.com', customOriginConfig: { originReadTimeout: 5 }, connectionAttempts: 1, connectionTimeout: 1, region: 'us-east-1' }],
-      defaultCacheBehavior: { targetOriginId: 'o', viewerProtocolPolicy: 'allow-all', allowedMethods: ['GET', 'HEAD'], cachedMethods: ['GET', 'HEAD'], cachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6' },
+      origins: [
+        {
+          id: 'o',
+          domainName: 'o.example.com',
+          customOriginConfig: { originReadTimeout: 5 },
+          connectionAttempts: 1,
+          connectionTimeout: 1,
+          region: 'us-east-1',
+        },
+      ],
+      defaultCacheBehavior: {
+        targetOriginId: 'o',
+        viewerProtocolPolicy: 'allow-all',
+        allowedMethods: ['GET', 'HEAD'],
+        cachedMethods: ['GET', 'HEAD'],
+        cachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
+      },
     },
-    originSimulation: { o: { processingMs: 20, catalog: { count: 100, pathPrefix: '/i/', extension: '.png', meanSizeBytes: 10_000, cacheControl: 'max-age=5' } } },
+    originSimulation: {
+      o: {
+        processingMs: 20,
+        catalog: {
+          count: 100,
+          pathPrefix: '/i/',
+          extension: '.png',
+          meanSizeBytes: 10_000,
+          cacheControl: 'max-age=5',
+        },
+      },
+    },
     topology: { pops: ['IAD', 'JFK', 'LHR'] },
     viewers: [
       { id: 'us', name: 'US', lat: 38.9, lon: -77.0, country: 'US', weight: 1 },
@@ -36,7 +62,13 @@ describe('run()', () => {
     expect(r.requests).toBeGreaterThan(1500);
     expect(r.hits + r.misses + r.refreshHits + r.errors + r.generated).toBe(r.requests);
     const s = e.stats();
-    expect([s.requests, s.hits, s.misses, s.refreshHits, s.originRequests['o']]).toEqual([r.requests, r.hits, r.misses, r.refreshHits, r.originRequests]);
+    expect([s.requests, s.hits, s.misses, s.refreshHits, s.originRequests['o']]).toEqual([
+      r.requests,
+      r.hits,
+      r.misses,
+      r.refreshHits,
+      r.originRequests,
+    ]);
     expect(r.refreshHits).toBeGreaterThan(0); // max-age=5 objects get revalidated
     expect(r.samples.length).toBeGreaterThan(0);
     expect(r.samples.length).toBeLessThanOrEqual(MAX_SAMPLES_PER_RUN);
@@ -53,7 +85,9 @@ describe('run()', () => {
   });
 
   it('an origin outage turns misses into errors and, for expired copies, stale serving', async () => {
-    const e = await createEngine(scenario([{ id: 'x', kind: 'origin-outage', atMs: 10_000, durationMs: 10_000, target: 'o' }]));
+    const e = await createEngine(
+      scenario([{ id: 'x', kind: 'origin-outage', atMs: 10_000, durationMs: 10_000, target: 'o' }]),
+    );
     const before = e.run(10_000);
     const during = e.run(10_000);
     const after = e.run(10_000);
@@ -65,7 +99,21 @@ describe('run()', () => {
   });
 
   it('a scheduled invalidation empties the matching objects at its time', async () => {
-    const e = await createEngine(scenario([{ id: 'inv', kind: 'invalidation', atMs: 5_000, paths: ['/i/*'] }], { originSimulation: { o: { catalog: { count: 100, pathPrefix: '/i/', extension: '.png', meanSizeBytes: 10_000, cacheControl: 'max-age=3600' } } } }));
+    const e = await createEngine(
+      scenario([{ id: 'inv', kind: 'invalidation', atMs: 5_000, paths: ['/i/*'] }], {
+        originSimulation: {
+          o: {
+            catalog: {
+              count: 100,
+              pathPrefix: '/i/',
+              extension: '.png',
+              meanSizeBytes: 10_000,
+              cacheControl: 'max-age=3600',
+            },
+          },
+        },
+      }),
+    );
     e.run(4_999);
     const objects = () => e.inspect().tiers.reduce((n, t) => n + t.objects, 0);
     expect(objects()).toBeGreaterThan(50);
@@ -75,7 +123,9 @@ describe('run()', () => {
   });
 
   it('viewers of a PoP in an outage go to the next nearest PoP', async () => {
-    const e = await createEngine(scenario([{ id: 'p', kind: 'pop-outage', atMs: 0, durationMs: 10_000, target: 'IAD' }]));
+    const e = await createEngine(
+      scenario([{ id: 'p', kind: 'pop-outage', atMs: 0, durationMs: 10_000, target: 'IAD' }]),
+    );
     const during = e.run(10_000);
     expect(during.samples.some((x) => x.pop === 'IAD66-C1')).toBe(false);
     expect(during.samples.some((x) => x.pop === 'JFK50-C1')).toBe(true);

@@ -3,7 +3,18 @@
 // each a "place" with coordinates. Round-trip times between places come from the latency
 // model and are memoized in a dense table, so the hot path reads a number.
 import { createTierStore } from '../cache/store';
-import { awsRegion, countryLocation, GLOBAL_POP_PREFIXES, latencyMs, nearestPop, popLocation, popPrefix, pricingRegionOf, recRegionOfPop, resolvePopCode } from '../geo';
+import {
+  awsRegion,
+  countryLocation,
+  GLOBAL_POP_PREFIXES,
+  latencyMs,
+  nearestPop,
+  popLocation,
+  popPrefix,
+  pricingRegionOf,
+  recRegionOfPop,
+  resolvePopCode,
+} from '../geo';
 import type { NormalizedOrigin, NormalizedScenario } from '../normalize';
 import type { PopInstance, TierInstance, TierKind } from './model';
 
@@ -60,7 +71,12 @@ export class Topology {
   }
 
   private tier(kind: TierKind, location: string, region: string, place: number): TierInstance {
-    const capacity = kind === 'edge' ? this.ns.capacity.edge : kind === 'regional' ? this.ns.capacity.regional : this.ns.capacity.shield;
+    const capacity =
+      kind === 'edge'
+        ? this.ns.capacity.edge
+        : kind === 'regional'
+          ? this.ns.capacity.regional
+          : this.ns.capacity.shield;
     return {
       id: this.nextTierId++,
       kind,

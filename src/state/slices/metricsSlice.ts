@@ -1,8 +1,15 @@
 // What the worker reports: the chart series, cumulative totals and per-node badges.
 import type { StateCreator } from 'zustand';
 import type { SampledRequest, Stats } from '../../engine/types';
-import type { NodeCounters, SimBatch } from '../../worker/client';
-import { appendInterval, EMPTY_SERIES, type Series } from '../metricsSeries';
+import type { LatencyPercentiles, NodeCounters, SimBatch } from '../../worker/client';
+import {
+  appendInterval,
+  EMPTY_SERIES,
+  LATENCY_CAPACITY,
+  RingBuffer,
+  type LatencyPoint,
+  type Series,
+} from '../metricsSeries';
 import type { AppState } from '../store';
 
 export interface MetricsSlice {
@@ -12,8 +19,15 @@ export interface MetricsSlice {
   /** the latest batch's figures */
   lastRequestsPerSecond: number;
   lastHitRatio: number | null;
+  /** the latest batch's origin requests per simulated second */
+  lastOriginRequestsPerSecond: number;
   nodeCounters: Record<string, NodeCounters>;
   recentSamples: SampledRequest[];
+  /** latency percentiles of recent batches (from the request sample), a bounded ring */
+  latency: RingBuffer<LatencyPoint>;
+  /** bumps when `latency` changes (it is mutated in place) */
+  latencyVersion: number;
+  lastLatency: LatencyPercentiles | null;
   /** applies one worker batch (the state layer registers this with the worker client) */
   applyBatch: (batch: SimBatch) => void;
   clearMetrics: () => void;
@@ -24,23 +38,38 @@ const EMPTY_METRICS = {
   stats: null,
   lastRequestsPerSecond: 0,
   lastHitRatio: null,
+  lastOriginRequestsPerSecond: 0,
   nodeCounters: {},
   recentSamples: [],
+  lastLatency: null,
 } satisfies Partial<MetricsSlice>;
 
-export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = (set) => ({
+export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = (set, get) => ({
   ...EMPTY_METRICS,
+  latency: new RingBuffer<LatencyPoint>(LATENCY_CAPACITY),
+  latencyVersion: 0,
 
   applyBatch: (batch) =>
     set((s) => {
       // Batches from an earlier engine (before a reload) are stale.
       if (batch.loadId < s.loadId) return s;
+      const lat = batch.latency;
+      if (lat) s.latency.push({ t: batch.simTimeMs / 1000, p50: lat.p50, p95: lat.p95, p99: lat.p99 });
       return {
+        latencyVersion: lat ? s.latencyVersion + 1 : s.latencyVersion,
+        lastLatency: lat ?? s.lastLatency,
+        limited: batch.limited,
+        timeline: batch.events,
         loadId: batch.loadId,
         series: appendInterval(s.series, batch.interval, batch.simTimeMs),
         stats: batch.stats,
         lastRequestsPerSecond: batch.requestsPerSecond,
         lastHitRatio: batch.hitRatio,
+        // an empty batch (a report after a load or an event) keeps the previous reading
+        lastOriginRequestsPerSecond:
+          batch.interval.simMs > 0
+            ? (batch.interval.originRequests * 1000) / batch.interval.simMs
+            : s.lastOriginRequestsPerSecond,
         nodeCounters: batch.nodes,
         recentSamples: batch.samples,
         simTimeMs: batch.simTimeMs,
@@ -49,5 +78,8 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
       };
     }),
 
-  clearMetrics: () => set(EMPTY_METRICS),
+  clearMetrics: () => {
+    get().latency.clear();
+    set({ ...EMPTY_METRICS, latencyVersion: get().latencyVersion + 1 });
+  },
 });

@@ -2,12 +2,16 @@
 // progress comes back as batches through the listener registered in store.ts.
 import type { StateCreator } from 'zustand';
 import * as client from '../../worker/client';
+import type { LiveEventRequest, TimelineEvent } from '../../worker/client';
 import type { AppState } from '../store';
 
 export type SimStatus = 'idle' | 'loading' | 'running' | 'paused' | 'error';
 
 /** Simulated seconds per real second offered in the top bar. */
-export const SPEED_CHOICES = [1, 10, 100, 1000] as const;
+export const SPEED_CHOICES = [1, 10, 100, 1000, 10_000] as const;
+
+/** Step sizes offered next to the step button (simulated ms). */
+export const STEP_CHOICES_MS = [1_000, 10_000, 60_000] as const;
 
 export interface SimulationSlice {
   status: SimStatus;
@@ -16,6 +20,10 @@ export interface SimulationSlice {
   /** speed reached over the latest batch (0 when paused) */
   achievedSpeed: number;
   simTimeMs: number;
+  /** true while the engine cannot keep up with the chosen speed (the achieved speed is lower) */
+  limited: boolean;
+  /** events of this run (scenario-planned and one-click), oldest first */
+  timeline: TimelineEvent[];
   /** the scenarioRevision the engine was built from; null before the first load */
   loadedRevision: number | null;
   /** the worker's id of the loaded engine; batches with a lower id are stale */
@@ -26,6 +34,8 @@ export interface SimulationSlice {
   reset: () => Promise<void>;
   setSpeed: (speed: number) => Promise<void>;
   dismissError: () => void;
+  /** starts a one-click event at the current simulated time (loads the scenario first if needed) */
+  triggerEvent: (req: LiveEventRequest) => Promise<void>;
 }
 
 function message(err: unknown): string {
@@ -36,7 +46,15 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
   /** Fresh worker + engine from the current scenario; metrics back to zero. */
   async function loadCurrent(): Promise<boolean> {
     const { scenario, scenarioRevision } = get();
-    set({ status: 'loading', error: null, loadId: 0, simTimeMs: 0, achievedSpeed: 0 });
+    set({
+      status: 'loading',
+      error: null,
+      loadId: 0,
+      simTimeMs: 0,
+      achievedSpeed: 0,
+      limited: false,
+      timeline: [],
+    });
     get().clearMetrics();
     const result = await client.reset(scenario);
     if (!result.ok) {
@@ -56,6 +74,8 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
     speed: 10,
     achievedSpeed: 0,
     simTimeMs: 0,
+    limited: false,
+    timeline: [],
     loadedRevision: null,
     loadId: 0,
     error: null,
@@ -97,6 +117,16 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
         await client.play(speed);
       } catch (err) {
         set({ status: 'error', error: `Changing speed failed: ${message(err)}.` });
+      }
+    },
+
+    triggerEvent: async (req) => {
+      try {
+        if (get().loadedRevision === null && !(await loadCurrent())) return;
+        await client.triggerEvent(req);
+      } catch (err) {
+        // A refused invalidation path is the person's to fix: say so without stopping the run.
+        set({ error: `The event could not start: ${message(err)}` });
       }
     },
 

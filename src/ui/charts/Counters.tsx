@@ -27,6 +27,8 @@ function Counters() {
   const stats = useAppStore((s) => s.stats);
   const simTimeMs = useAppStore((s) => s.simTimeMs);
   const rps = useAppStore((s) => s.lastRequestsPerSecond);
+  const originRps = useAppStore((s) => s.lastOriginRequestsPerSecond);
+  const latency = useAppStore((s) => s.lastLatency);
 
   const requests = stats?.requests ?? 0;
   const origin = stats ? totalOriginRequests(stats) : 0;
@@ -53,10 +55,25 @@ function Counters() {
         testId="requests-per-second"
         hint="simulated, latest batch"
       />
+      <Counter
+        label="Origin req/s"
+        value={formatCount(Math.round(originRps))}
+        testId="origin-requests-per-second"
+        hint="simulated, latest batch"
+      />
+      <Counter
+        label="Latency p50/95/99"
+        value={latency ? `${ms(latency.p50)} / ${ms(latency.p95)} / ${ms(latency.p99)} ms` : '–'}
+        testId="latency-percentiles"
+        hint={`latest batch, computed from the request sample${latency ? ` (${formatCount(latency.sampled)} requests)` : ''}`}
+      />
       <Counter label="Errors" value={formatCount(stats?.errors ?? 0)} testId="errors-total" />
+      <Counter label="RefreshHits" value={formatCount(stats?.refreshHits ?? 0)} testId="refresh-hits-total" />
       <Counter label="To viewers" value={formatBytes(stats?.bytesToViewers ?? 0)} testId="bytes-to-viewers" />
     </dl>
   );
 }
+
+const ms = (v: number) => Math.round(v).toString();
 
 export default memo(Counters);

@@ -1,36 +1,87 @@
-// The panel around the editor: which function, its event and runtime, and a way back to the canvas.
-import { lazy, memo, Suspense } from 'react';
+// The panel around the editor: which function, its kind and runtime, its size against the
+// 10 KB limit, the "Test function" panel, and a way back to the canvas.
+import { lazy, memo, Suspense, useMemo, useState } from 'react';
+import { CLOUDFRONT_FUNCTION_LIMITS } from '../../engine/functions/limits';
+import type { EdgeFunction } from '../../engine/scenario';
+import { associationsOf, behaviorLabel } from '../../state/slices/functionsSlice';
 import { useAppStore } from '../../state/store';
+import TestFunctionPanel from './TestFunctionPanel';
+import './editor.css';
 
 const FunctionEditor = lazy(() => import('./FunctionEditor'));
+const utf8 = new TextEncoder();
+
+function SizeCounter({ code }: { code: string }) {
+  const bytes = useMemo(() => utf8.encode(code).length, [code]);
+  const max = CLOUDFRONT_FUNCTION_LIMITS.maxCodeBytes;
+  const over = bytes > max;
+  return (
+    <span className={`size-counter${over ? ' is-over' : ''}`} data-testid="function-size">
+      {bytes.toLocaleString('en-US')} / {max.toLocaleString('en-US')} bytes
+      {over ? ' — over the 10 KB limit: CloudFront would refuse to publish it' : ''}
+    </span>
+  );
+}
 
 function EditorPane({ name }: { name: string }) {
   const fn = useAppStore((s) => s.scenario.functions?.find((f) => f.name === name));
   const events = useAppStore((s) =>
-    (s.scenario.distribution.defaultCacheBehavior.functionAssociations ?? [])
-      .filter((a) => a.functionName === name)
-      .map((a) => a.eventType)
+    associationsOf(s.scenario, name)
+      .map((a) => `${behaviorLabel(s.scenario, a.index)} ${a.eventType}`)
       .join(', '),
   );
   const close = useAppStore((s) => s.openFunction);
+  const setSettings = useAppStore((s) => s.setFunctionSettings);
+  const [testing, setTesting] = useState(false);
 
   if (!fn) return null;
   return (
     <section className="editor-pane" aria-label={`Edge function ${name}`}>
       <header className="editor-pane__header">
         <h2>{name}</h2>
-        <span className="muted">
-          {fn.kind === 'cloudfront-function' ? 'CloudFront Function' : 'Lambda@Edge'} ·{' '}
-          {fn.runtime ?? 'cloudfront-js-2.0'} · {events ? `default behavior: ${events}` : 'not associated'}
-        </span>
-        <span className="editor-pane__hint muted">Edits apply on Reset</span>
+        <label>
+          Kind{' '}
+          <select
+            value={fn.kind}
+            onChange={(e) => setSettings(name, { kind: e.target.value as EdgeFunction['kind'] })}
+          >
+            <option value="cloudfront-function">CloudFront Function</option>
+            <option value="lambda-edge">Lambda@Edge</option>
+          </select>
+        </label>
+        {fn.kind === 'cloudfront-function' && (
+          <label>
+            Runtime{' '}
+            <select
+              value={fn.runtime ?? 'cloudfront-js-2.0'}
+              onChange={(e) => setSettings(name, { runtime: e.target.value as EdgeFunction['runtime'] })}
+            >
+              <option value="cloudfront-js-1.0">cloudfront-js-1.0</option>
+              <option value="cloudfront-js-2.0">cloudfront-js-2.0</option>
+            </select>
+          </label>
+        )}
+        {fn.kind === 'cloudfront-function' && <SizeCounter code={fn.code} />}
+        <span className="muted">{events ? `on ${events}` : 'not associated'}</span>
+        <span className="editor-pane__hint muted">Edits apply on Reset · Ctrl+S formats</span>
+        <button
+          type="button"
+          className="btn btn--small"
+          aria-expanded={testing}
+          onClick={() => setTesting(!testing)}
+        >
+          {testing ? 'Hide test' : 'Test function'}
+        </button>
         <button type="button" className="btn btn--small" onClick={() => close(null)}>
           Close editor
         </button>
       </header>
-      <Suspense fallback={<p className="editor-pane__loading">Loading editor…</p>}>
-        <FunctionEditor key={name} name={name} />
-      </Suspense>
+      <div className={`editor-pane__body${testing ? ' is-testing' : ''}`}>
+        <Suspense fallback={<p className="editor-pane__loading">Loading editor…</p>}>
+          <FunctionEditor key={name} name={name} />
+        </Suspense>
+        {testing && <TestFunctionPanel name={name} />}
+      </div>
     </section>
   );
 }

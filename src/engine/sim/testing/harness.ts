@@ -14,7 +14,12 @@ export const ALL_METHODS = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'POST', 'PATCH', 'D
 export const EPOCH_MS = Date.UTC(2024, 0, 1);
 
 /** "P(min/def/max)": a custom cache policy keying on nothing, gzip/br off. */
-export function policy(minTtl = 0, defaultTtl = 86_400, maxTtl = 31_536_000, extra: Partial<CachePolicyConfig> = {}): CachePolicyConfig {
+export function policy(
+  minTtl = 0,
+  defaultTtl = 86_400,
+  maxTtl = 31_536_000,
+  extra: Partial<CachePolicyConfig> = {},
+): CachePolicyConfig {
   return {
     name: `P(${minTtl}/${defaultTtl}/${maxTtl})`,
     minTtl,
@@ -51,7 +56,14 @@ export function exampleScenario(o: ExampleOptions = {}): Scenario {
       id: 'EDFDVBD6EXAMPLE',
       domainName: DOMAIN,
       priceClass: 'PriceClass_All',
-      origins: [{ id: 'app', domainName: 'app.example.com', customOriginConfig: { originProtocolPolicy: 'https-only' }, region: 'us-east-1' }],
+      origins: [
+        {
+          id: 'app',
+          domainName: 'app.example.com',
+          customOriginConfig: { originProtocolPolicy: 'https-only' },
+          region: 'us-east-1',
+        },
+      ],
       defaultCacheBehavior: {
         targetOriginId: 'app',
         viewerProtocolPolicy: 'allow-all',
@@ -70,7 +82,10 @@ export function exampleScenario(o: ExampleOptions = {}): Scenario {
   };
 }
 
-export type OriginScript = (req: OriginRequest, n: number) => Partial<OriginResponse> & { extraHeaders?: Headers } | undefined;
+export type OriginScript = (
+  req: OriginRequest,
+  n: number,
+) => (Partial<OriginResponse> & { extraHeaders?: Headers }) | undefined;
 
 /** A scripted origin: 200 "v1", ETag "e1", text/plain, Content-Length 2, plus `headers`;
  * 304 (repeating Cache-Control / Expires) when the request carries a matching validator.
@@ -111,7 +126,11 @@ export interface Harness {
   send(method: string, path: string, extra?: Partial<ViewerRequest>): Promise<ViewerResult>;
 }
 
-export async function harness(scenario: Scenario, origin = scriptedOrigin(), epochMs = EPOCH_MS): Promise<Harness> {
+export async function harness(
+  scenario: Scenario,
+  origin = scriptedOrigin(),
+  epochMs = EPOCH_MS,
+): Promise<Harness> {
   const engine = await createEngine(scenario, { originFetch: origin.fetch, epochMs });
   const send = (method: string, path: string, extra: Partial<ViewerRequest> = {}): Promise<ViewerResult> =>
     engine.request({
@@ -134,4 +153,5 @@ export async function harness(scenario: Scenario, origin = scriptedOrigin(), epo
 }
 
 /** X-Cache without ' from cloudfront'. */
-export const xcache = (r: ViewerResult): string => (r.headers['x-cache'] ?? '').replace(/ from cloudfront$/, '');
+export const xcache = (r: ViewerResult): string =>
+  (r.headers['x-cache'] ?? '').replace(/ from cloudfront$/, '');

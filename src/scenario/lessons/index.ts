@@ -1,0 +1,2 @@
+export { LESSONS, findLesson } from './catalog';
+export type { Lesson, LessonGoal } from './types';

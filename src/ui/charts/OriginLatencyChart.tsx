@@ -1,0 +1,122 @@
+// Origin requests per second, and viewer latency p50 / p95 / p99 per batch. The percentiles come
+// from the engine's bounded request sample (not every request), and the chart says so.
+import { memo, useMemo } from 'react';
+import {
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { toChartData } from '../../state/metricsSeries';
+import { useAppStore } from '../../state/store';
+import { formatSimClock } from '../format';
+import { useThrottled } from './useThrottled';
+import { eventMarkers } from './EventMarkers';
+
+const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
+const formatTick = (t: number) => formatSimClock(t * 1000);
+const formatTooltipLabel = (t: unknown) => `t = ${formatSimClock(Number(t) * 1000)}`;
+
+interface Datum {
+  t: number;
+  originRequestsPerSecond?: number;
+  p50?: number;
+  p95?: number;
+  p99?: number;
+}
+
+function OriginLatencyChart() {
+  const series = useThrottled(useAppStore((s) => s.series));
+  const latency = useAppStore((s) => s.latency);
+  const latencyVersion = useThrottled(useAppStore((s) => s.latencyVersion));
+  const timeline = useAppStore((s) => s.timeline);
+  const data = useMemo(() => {
+    // Two sources on one time axis: chart points (origin load) and latency points (recent batches).
+    const rows: Datum[] = toChartData(series).map((d) => ({
+      t: d.t,
+      originRequestsPerSecond: d.originRequestsPerSecond,
+    }));
+    const recent = latency.toArray();
+    const first = recent.length > 0 ? recent[0].t : Infinity;
+    for (const p of recent) rows.push({ t: p.t, p50: round(p.p50), p95: round(p.p95), p99: round(p.p99) });
+    // Keep the origin line to the span the latency ring still covers, so both share the axis.
+    return rows.filter((r) => r.t >= first || recent.length === 0).sort((a, b) => a.t - b.t);
+    // latencyVersion: the ring is mutated in place
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [series, latency, latencyVersion]);
+  return (
+    <figure
+      className="live-chart"
+      data-testid="origin-latency-chart"
+      aria-label="Origin requests per second and viewer latency percentiles (computed from the request sample)"
+    >
+      {data.length === 0 ? (
+        <p className="live-chart__empty">Origin load and latency percentiles appear here.</p>
+      ) : (
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={data} margin={MARGIN}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#d0d7de" />
+            <XAxis
+              dataKey="t"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              tickFormatter={formatTick}
+              fontSize={11}
+            />
+            <YAxis yAxisId="ms" unit=" ms" width={60} fontSize={11} />
+            <YAxis yAxisId="rps" orientation="right" width={44} fontSize={11} />
+            <Tooltip labelFormatter={formatTooltipLabel} />
+            <Legend verticalAlign="top" height={20} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+            <Line
+              yAxisId="rps"
+              name="Origin req/s"
+              dataKey="originRequestsPerSecond"
+              stroke="#0969da"
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />
+            <Line
+              yAxisId="ms"
+              name="p50 (sample)"
+              dataKey="p50"
+              stroke="#1a7f37"
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />
+            <Line
+              yAxisId="ms"
+              name="p95 (sample)"
+              dataKey="p95"
+              stroke="#d4a72c"
+              strokeDasharray="5 3"
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />
+            <Line
+              yAxisId="ms"
+              name="p99 (sample)"
+              dataKey="p99"
+              stroke="#cf222e"
+              strokeDasharray="2 2"
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />
+            {eventMarkers(timeline, 'ms')}
+          </ComposedChart>
+        </ResponsiveContainer>
+      )}
+    </figure>
+  );
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+export default memo(OriginLatencyChart);
