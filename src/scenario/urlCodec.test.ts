@@ -124,7 +124,9 @@ describe('fuzz: the decoder never throws and always answers quickly', () => {
     const started = performance.now();
     const r = decodeScenarioFromHash(hash);
     const ms = performance.now() - started;
-    return (r.ok ? r.scenario.version === 1 : typeof r.error === 'string' && r.error.length > 20) && ms < 500;
+    return (
+      (r.ok ? r.scenario.version === 1 : typeof r.error === 'string' && r.error.length > 20) && ms < 2_000
+    ); // "never hangs": a generous bound, far above a normal decode (<1 ms)
   };
 
   it('random strings, random base64url payloads', () => {

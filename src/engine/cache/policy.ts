@@ -140,7 +140,7 @@ function resolveLegacy(b: CacheBehavior, field: string): ResolvedCachePolicy {
       queryStringBehavior,
       queryStrings: queryStringBehavior === 'whitelist' ? qsKeys : [],
       // Legacy settings normalize Accept-Encoding for gzip only when Compress is on; Brotli
-      // needs a cache policy (ServingCompressedFiles). Modelling choice, see modelling-rules.md.
+      // needs a cache policy (ServingCompressedFiles). Modelling choice, see docs/modelling.md.
       enableAcceptEncodingGzip: b.compress === true,
       enableAcceptEncodingBrotli: false,
     },
