@@ -2,57 +2,7 @@
 // scheduled events (invalidations, origin outages, PoP outages).
 import { describe, expect, it } from 'vitest';
 import { createEngine, MAX_SAMPLES_PER_RUN } from '../index';
-import type { Scenario, ScheduledEvent } from '../scenario';
-import { DOMAIN } from './testing/harness';
-
-function scenario(events: ScheduledEvent[] = [], extra: Partial<Scenario> = {}): Scenario {
-  return {
-    version: 1,
-    name: 'run',
-    seed: 3,
-    distribution: {
-      id: 'E1',
-      domainName: DOMAIN,
-      origins: [
-        {
-          id: 'o',
-          domainName: 'o.example.com',
-          customOriginConfig: { originReadTimeout: 5 },
-          connectionAttempts: 1,
-          connectionTimeout: 1,
-          region: 'us-east-1',
-        },
-      ],
-      defaultCacheBehavior: {
-        targetOriginId: 'o',
-        viewerProtocolPolicy: 'allow-all',
-        allowedMethods: ['GET', 'HEAD'],
-        cachedMethods: ['GET', 'HEAD'],
-        cachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
-      },
-    },
-    originSimulation: {
-      o: {
-        processingMs: 20,
-        catalog: {
-          count: 100,
-          pathPrefix: '/i/',
-          extension: '.png',
-          meanSizeBytes: 10_000,
-          cacheControl: 'max-age=5',
-        },
-      },
-    },
-    topology: { pops: ['IAD', 'JFK', 'LHR'] },
-    viewers: [
-      { id: 'us', name: 'US', lat: 38.9, lon: -77.0, country: 'US', weight: 1 },
-      { id: 'uk', name: 'UK', lat: 51.5, lon: -0.1, country: 'GB', weight: 1 },
-    ],
-    traffic: { requestsPerSecond: 200, zipfAlpha: 0.8, methodMix: { GET: 1 } },
-    events,
-    ...extra,
-  };
-}
+import { catalogScenario as scenario } from './testing/harness';
 
 describe('run()', () => {
   it('moves the clock, summarises exactly, and keeps a bounded sample', async () => {

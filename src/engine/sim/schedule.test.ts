@@ -1,57 +1,11 @@
 // SimEngine.schedule(): events added while running act exactly like the scenario's own events.
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../index';
-import type { Scenario, ScheduledEvent } from '../scenario';
+import type { ScheduledEvent } from '../scenario';
 import type { Stats } from '../types';
-import { DOMAIN } from './testing/harness';
+import { catalogScenario } from './testing/harness';
 
-function scenario(events: ScheduledEvent[] = []): Scenario {
-  return {
-    version: 1,
-    name: 'schedule',
-    seed: 7,
-    distribution: {
-      id: 'E1',
-      domainName: DOMAIN,
-      origins: [
-        {
-          id: 'o',
-          domainName: 'o.example.com',
-          customOriginConfig: { originReadTimeout: 5 },
-          connectionAttempts: 1,
-          connectionTimeout: 1,
-          region: 'us-east-1',
-        },
-      ],
-      defaultCacheBehavior: {
-        targetOriginId: 'o',
-        viewerProtocolPolicy: 'allow-all',
-        allowedMethods: ['GET', 'HEAD'],
-        cachedMethods: ['GET', 'HEAD'],
-        cachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
-      },
-    },
-    originSimulation: {
-      o: {
-        processingMs: 20,
-        catalog: {
-          count: 100,
-          pathPrefix: '/i/',
-          extension: '.png',
-          meanSizeBytes: 10_000,
-          cacheControl: 'max-age=5',
-        },
-      },
-    },
-    topology: { pops: ['IAD', 'JFK', 'LHR'] },
-    viewers: [
-      { id: 'us', name: 'US', lat: 38.9, lon: -77.0, country: 'US', weight: 1 },
-      { id: 'uk', name: 'UK', lat: 51.5, lon: -0.1, country: 'GB', weight: 1 },
-    ],
-    traffic: { requestsPerSecond: 200, zipfAlpha: 0.8, methodMix: { GET: 1 } },
-    events,
-  };
-}
+const scenario = (events: ScheduledEvent[] = []) => catalogScenario(events, { name: 'schedule', seed: 7 });
 
 const counts = (s: Stats) => [s.requests, s.hits, s.misses, s.refreshHits, s.errors, s.originRequests['o']];
 

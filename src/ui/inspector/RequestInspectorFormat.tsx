@@ -1,6 +1,8 @@
 // Formatting for the request inspector: header names as CloudFront sends them, reason phrases,
 // and the parsing of the "Name: value" header lines the user types.
 import type { Headers } from '../../engine/types';
+// Reason phrases are data shared with the engine (the same table CloudFront-made responses use).
+import { STATUS_TEXT } from '../../engine/http/generated';
 
 /** Names whose usual spelling is not plain Title-Case. */
 const SPECIAL_HEADER_NAMES: Record<string, string> = {
@@ -22,32 +24,9 @@ export function titleCaseHeader(name: string): string {
     .join('-');
 }
 
-/** RFC 9110 reason phrases for the statuses CloudFront and simulated origins produce. */
-const REASON_PHRASES: Record<number, string> = {
-  200: 'OK',
-  204: 'No Content',
-  206: 'Partial Content',
-  301: 'Moved Permanently',
-  302: 'Found',
-  304: 'Not Modified',
-  307: 'Temporary Redirect',
-  308: 'Permanent Redirect',
-  400: 'Bad Request',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  413: 'Content Too Large',
-  414: 'URI Too Long',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
 export function statusLine(httpVersion: string, status: number): string {
   const v = httpVersion === '2.0' ? '2' : httpVersion === '3.0' ? '3' : httpVersion;
-  return `HTTP/${v} ${status}${REASON_PHRASES[status] ? ' ' + REASON_PHRASES[status] : ''}`;
+  return `HTTP/${v} ${status}${STATUS_TEXT[status] ? ' ' + STATUS_TEXT[status] : ''}`;
 }
 
 export type ParsedHeaders = { ok: true; headers: Headers } | { ok: false; message: string };

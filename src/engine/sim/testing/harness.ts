@@ -4,7 +4,13 @@
 // Only the public API is used, as external tests would.
 import { createEngine } from '../createEngine';
 import type { SimEngine } from '../engine';
-import type { CacheBehavior, CachePolicyConfig, Distribution, Scenario } from '../../scenario';
+import type {
+  CacheBehavior,
+  CachePolicyConfig,
+  Distribution,
+  Scenario,
+  ScheduledEvent,
+} from '../../scenario';
 import type { Headers, OriginRequest, OriginResponse, ViewerRequest, ViewerResult } from '../../types';
 
 export const DOMAIN = 'd111111abcdef8.cloudfront.net';
@@ -155,3 +161,53 @@ export async function harness(
 /** X-Cache without ' from cloudfront'. */
 export const xcache = (r: ViewerResult): string =>
   (r.headers['x-cache'] ?? '').replace(/ from cloudfront$/, '');
+
+/** A small catalog scenario (3 PoPs, two viewer regions, 200 req/s) for run() and event tests. */
+export function catalogScenario(events: ScheduledEvent[] = [], extra: Partial<Scenario> = {}): Scenario {
+  return {
+    version: 1,
+    name: 'run',
+    seed: 3,
+    distribution: {
+      id: 'E1',
+      domainName: DOMAIN,
+      origins: [
+        {
+          id: 'o',
+          domainName: 'o.example.com',
+          customOriginConfig: { originReadTimeout: 5 },
+          connectionAttempts: 1,
+          connectionTimeout: 1,
+          region: 'us-east-1',
+        },
+      ],
+      defaultCacheBehavior: {
+        targetOriginId: 'o',
+        viewerProtocolPolicy: 'allow-all',
+        allowedMethods: ['GET', 'HEAD'],
+        cachedMethods: ['GET', 'HEAD'],
+        cachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
+      },
+    },
+    originSimulation: {
+      o: {
+        processingMs: 20,
+        catalog: {
+          count: 100,
+          pathPrefix: '/i/',
+          extension: '.png',
+          meanSizeBytes: 10_000,
+          cacheControl: 'max-age=5',
+        },
+      },
+    },
+    topology: { pops: ['IAD', 'JFK', 'LHR'] },
+    viewers: [
+      { id: 'us', name: 'US', lat: 38.9, lon: -77.0, country: 'US', weight: 1 },
+      { id: 'uk', name: 'UK', lat: 51.5, lon: -0.1, country: 'GB', weight: 1 },
+    ],
+    traffic: { requestsPerSecond: 200, zipfAlpha: 0.8, methodMix: { GET: 1 } },
+    events,
+    ...extra,
+  };
+}
