@@ -178,3 +178,23 @@ describe('scenario edits', () => {
     expect(useAppStore.getState().scenarioRevision).toBe(0);
   });
 });
+
+describe('batch application keeps unchanged data identical (no needless chart redraws)', () => {
+  const outage = {
+    id: 'ev-1',
+    kind: 'originOutage',
+    atMs: 500,
+    durationMs: 60_000,
+    label: 'Origin outage (assets, 60 s)',
+  };
+
+  it('keeps the same timeline array while the events are unchanged, and takes a new one when an event starts', () => {
+    client.listener?.(batch({ seq: 1, events: [outage] }));
+    const first = useAppStore.getState().timeline;
+    client.listener?.(batch({ seq: 2, simTimeMs: 2000, events: [{ ...outage }] }));
+    expect(useAppStore.getState().timeline).toBe(first);
+    const spike = { id: 'ev-2', kind: 'trafficSpike', atMs: 1500, label: 'Traffic spike x5 (60 s)' };
+    client.listener?.(batch({ seq: 3, simTimeMs: 3000, events: [outage, spike] }));
+    expect(useAppStore.getState().timeline.map((e) => e.id)).toEqual(['ev-1', 'ev-2']);
+  });
+});

@@ -1,7 +1,7 @@
 // What the worker reports: the chart series, cumulative totals and per-node badges.
 import type { StateCreator } from 'zustand';
 import type { SampledRequest, Stats } from '../../engine/types';
-import type { LatencyPercentiles, NodeCounters, SimBatch } from '../../worker/client';
+import type { LatencyPercentiles, NodeCounters, SimBatch, TimelineEvent } from '../../worker/client';
 import {
   appendInterval,
   EMPTY_SERIES,
@@ -44,6 +44,11 @@ const EMPTY_METRICS = {
   lastLatency: null,
 } satisfies Partial<MetricsSlice>;
 
+/** Events only ever get appended (bounded), so equal length and equal last id mean the same list. */
+function sameEvents(a: readonly TimelineEvent[], b: readonly TimelineEvent[]): boolean {
+  return a.length === b.length && (a.length === 0 || a[a.length - 1]?.id === b[b.length - 1]?.id);
+}
+
 export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = (set, get) => ({
   ...EMPTY_METRICS,
   latency: new RingBuffer<LatencyPoint>(LATENCY_CAPACITY),
@@ -59,7 +64,8 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
         latencyVersion: lat ? s.latencyVersion + 1 : s.latencyVersion,
         lastLatency: lat ?? s.lastLatency,
         limited: batch.limited,
-        timeline: batch.events,
+        // same events as before -> same array, so the charts' markers do not redraw every batch
+        timeline: sameEvents(s.timeline, batch.events) ? s.timeline : batch.events,
         loadId: batch.loadId,
         series: appendInterval(s.series, batch.interval, batch.simTimeMs),
         stats: batch.stats,

@@ -35,10 +35,11 @@ import {
   paletteItem,
   type PaletteItem,
 } from '../palette/paletteItems';
-import { activeEdgeIds, buildEdges, buildNodes, type CanvasNode } from './buildGraph';
+import { buildEdges, buildNodes, type CanvasNode } from './buildGraph';
 import CanvasToast from './CanvasToast';
 import CanvasToolbar from './CanvasToolbar';
 import { nodeTypes } from './nodeTypes';
+import { useActiveEdges } from './useActiveEdges';
 import { useCanvasKeys } from './useCanvasKeys';
 import './canvasEditing.css';
 
@@ -60,7 +61,6 @@ const minimapColor = (n: CanvasNode) => MINIMAP_COLOR[n.type ?? ''] ?? '#8c959f'
 function Canvas() {
   const scenario = useAppStore((s) => s.scenario);
   const selectedId = useAppStore((s) => s.selectedNodeId);
-  const samples = useAppStore((s) => s.recentSamples);
   const selectNode = useAppStore((s) => s.selectNode);
   const moveNode = useAppStore((s) => s.moveNode);
   const applyEdit = useAppStore((s) => s.applyEdit);
@@ -72,7 +72,7 @@ function Canvas() {
 
   const view = useMemo(() => describeTopology(scenario), [scenario]);
   const nodes = useMemo(() => buildNodes(scenario, view, selectedId), [scenario, view, selectedId]);
-  const active = useMemo(() => activeEdgeIds(samples, view), [samples, view]);
+  const active = useActiveEdges(view);
   const edges = useMemo(() => buildEdges(scenario, view, active), [scenario, view, active]);
   const inPlay = useMemo(() => new Set(popsInPlay(scenario)), [scenario]);
 

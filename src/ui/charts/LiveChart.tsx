@@ -5,7 +5,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
 import { formatSimClock } from '../format';
-import { useThrottled } from './useThrottled';
+import { CHART_PHASE_MS, CHART_REDRAW_MS, useThrottled } from './useThrottled';
 import './charts.css';
 import { eventMarkers } from './EventMarkers';
 import OriginLatencyChart from './OriginLatencyChart';
@@ -19,7 +19,11 @@ const formatTick = (t: number) => formatSimClock(t * 1000);
 const formatTooltipLabel = (t: unknown) => `t = ${formatSimClock(Number(t) * 1000)}`;
 
 function LiveChart() {
-  const series = useThrottled(useAppStore((s) => s.series));
+  const series = useThrottled(
+    useAppStore((s) => s.series),
+    CHART_REDRAW_MS,
+    CHART_PHASE_MS.live,
+  );
   const timeline = useAppStore((s) => s.timeline);
   const data = useMemo(() => toChartData(series), [series]);
 

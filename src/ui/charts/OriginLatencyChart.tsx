@@ -14,7 +14,7 @@ import {
 import { toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
 import { formatSimClock } from '../format';
-import { useThrottled } from './useThrottled';
+import { CHART_PHASE_MS, CHART_REDRAW_MS, useThrottled } from './useThrottled';
 import { eventMarkers } from './EventMarkers';
 
 const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
@@ -30,9 +30,17 @@ interface Datum {
 }
 
 function OriginLatencyChart() {
-  const series = useThrottled(useAppStore((s) => s.series));
+  const series = useThrottled(
+    useAppStore((s) => s.series),
+    CHART_REDRAW_MS,
+    CHART_PHASE_MS.originLatency,
+  );
   const latency = useAppStore((s) => s.latency);
-  const latencyVersion = useThrottled(useAppStore((s) => s.latencyVersion));
+  const latencyVersion = useThrottled(
+    useAppStore((s) => s.latencyVersion),
+    CHART_REDRAW_MS,
+    CHART_PHASE_MS.originLatency,
+  );
   const timeline = useAppStore((s) => s.timeline);
   const data = useMemo(() => {
     // Two sources on one time axis: chart points (origin load) and latency points (recent batches).

@@ -5,7 +5,7 @@ import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, X
 import { toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
 import { formatSimClock } from '../format';
-import { useThrottled } from './useThrottled';
+import { CHART_PHASE_MS, CHART_REDRAW_MS, useThrottled } from './useThrottled';
 import { eventMarkers } from './EventMarkers';
 
 export const RESULT_BANDS = [
@@ -21,7 +21,11 @@ const formatTick = (t: number) => formatSimClock(t * 1000);
 const formatTooltipLabel = (t: unknown) => `t = ${formatSimClock(Number(t) * 1000)}`;
 
 function ResultsChart() {
-  const series = useThrottled(useAppStore((s) => s.series));
+  const series = useThrottled(
+    useAppStore((s) => s.series),
+    CHART_REDRAW_MS,
+    CHART_PHASE_MS.results,
+  );
   const timeline = useAppStore((s) => s.timeline);
   const data = useMemo(() => toChartData(series), [series]);
   return (

@@ -1,22 +1,32 @@
 // The live figure on a node: requests and hit ratio from the latest worker batch.
+// Selectors return the formatted strings (primitives), so a badge re-renders only when the text
+// it shows changes, not on every batch (each batch brings a fresh counters object).
 import { memo } from 'react';
 import { useAppStore } from '../../../state/store';
 import { formatCompact, formatPercent } from '../../format';
 
+const ESTIMATED_TITLE =
+  'Estimated from the sampled requests (the engine counts exactly per distribution and per origin only)';
+
 function NodeBadge({ nodeId, showHitRatio }: { nodeId: string; showHitRatio: boolean }) {
-  const counters = useAppStore((s) => s.nodeCounters[nodeId]);
-  if (!counters) return null;
-  const approx = counters.estimated ? '≈' : '';
-  const title = counters.estimated
-    ? 'Estimated from the sampled requests (the engine counts exactly per distribution and per origin only)'
-    : 'Exact engine counter';
+  const requests = useAppStore((s) => {
+    const c = s.nodeCounters[nodeId];
+    return c ? `${c.estimated ? '≈' : ''}${formatCompact(c.requests)} req` : null;
+  });
+  const estimated = useAppStore((s) => s.nodeCounters[nodeId]?.estimated ?? false);
+  const hit = useAppStore((s) => {
+    const ratio = showHitRatio ? s.nodeCounters[nodeId]?.hitRatio : null;
+    return ratio === null || ratio === undefined ? null : `${formatPercent(ratio)} hit`;
+  });
+  if (requests === null) return null;
   return (
-    <div className="node-badge" data-testid={`badge-${nodeId}`} title={title}>
-      <span>
-        {approx}
-        {formatCompact(counters.requests)} req
-      </span>
-      {showHitRatio && counters.hitRatio !== null && <span>{formatPercent(counters.hitRatio)} hit</span>}
+    <div
+      className="node-badge"
+      data-testid={`badge-${nodeId}`}
+      title={estimated ? ESTIMATED_TITLE : 'Exact engine counter'}
+    >
+      <span>{requests}</span>
+      {hit !== null && <span>{hit}</span>}
     </div>
   );
 }

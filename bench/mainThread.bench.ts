@@ -1,0 +1,124 @@
+// Main-thread responsiveness while a simulation runs (not a test: prints figures).
+// Serves the BUILT app (`npx vite build` first) with `vite preview` on port 4199, opens it in
+// Debian's Chromium, presses Run at each speed for a while and reports, per speed: total long-task
+// time (PerformanceObserver 'longtask', tasks over 50 ms), the longest task, and frames per second
+// (requestAnimationFrame count). Target from the issue: no long task over 50 ms and >= 50 fps.
+//   npx tsx bench/mainThread.bench.ts            (BENCH_DIST=/some/copy/of/dist to serve another build)
+//   BENCH_SECONDS=10 BENCH_SPEEDS=100,10000       (defaults)
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+
+const PORT = 4199;
+const URL = `http://127.0.0.1:${PORT}/`;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SPEEDS = (process.env.BENCH_SPEEDS ?? '100,10000').split(',').map(Number);
+const DIST = process.env.BENCH_DIST ?? 'dist';
+// The same flags as playwright.config.ts.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+interface Probe {
+  longTotal: number;
+  longMax: number;
+  longCount: number;
+  frames: number;
+  secs: number;
+  clock: string;
+  /** each long task: start (ms after Run) + duration */
+  tasks: string[];
+}
+
+// A string, not a function: tsx would wrap named functions in a `__name` helper the page lacks.
+const INSTALL_PROBES = `
+  const fresh = { longTotal: 0, longMax: 0, longCount: 0, frames: 0, t0: performance.now(), tasks: [] };
+  if (!window.__bench) {
+    // Installed once per page; later speeds only reset the figures (no double counting).
+    new PerformanceObserver((list) => {
+      const b = window.__bench;
+      for (const e of list.getEntries()) {
+        if (e.startTime < b.t0) continue;
+        b.longTotal += e.duration;
+        b.longMax = Math.max(b.longMax, e.duration);
+        b.longCount++;
+        b.tasks.push(Math.round(e.startTime - b.t0) + 'ms+' + Math.round(e.duration));
+      }
+    }).observe({ type: 'longtask' });
+    const tick = () => { window.__bench.frames++; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  }
+  window.__bench = fresh;
+`;
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(URL)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview did not answer on ${URL}; is port ${PORT} free and ${DIST}/ built?`);
+}
+
+async function main(): Promise<void> {
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', DIST],
+    { stdio: 'ignore', detached: true },
+  );
+  try {
+    await waitForServer();
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(URL);
+    await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+    console.log(`speed    seconds  long tasks  total long ms  longest ms  fps   sim clock`);
+    for (const speed of SPEEDS) {
+      await page.getByLabel('Simulation speed').selectOption(String(speed));
+      await page.getByRole('button', { name: 'Reset', exact: true }).click();
+      await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+      await page.evaluate(INSTALL_PROBES);
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await page.waitForTimeout(SECONDS * 1000);
+      const t = performance.now();
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+      const pauseMs = performance.now() - t;
+      const r: Probe = await page.evaluate(`({
+        ...window.__bench,
+        secs: (performance.now() - window.__bench.t0) / 1000,
+        clock: document.querySelector('[data-testid="sim-clock"]')?.textContent ?? '',
+      })`);
+      console.log(
+        [
+          `${speed}x`.padEnd(8),
+          r.secs.toFixed(1).padStart(7),
+          String(r.longCount).padStart(11),
+          r.longTotal.toFixed(0).padStart(14),
+          r.longMax.toFixed(0).padStart(11),
+          (r.frames / r.secs).toFixed(1).padStart(5),
+          `  ${r.clock}  (Pause answered in ${pauseMs.toFixed(0)} ms)`,
+        ].join(' '),
+      );
+      if (process.env.BENCH_VERBOSE)
+        console.log(`         long tasks (start+duration): ${r.tasks.join(', ')}`);
+    }
+    await browser.close();
+  } finally {
+    if (server.pid) process.kill(-server.pid);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
