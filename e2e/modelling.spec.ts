@@ -1,7 +1,7 @@
 // The "How EdgeLab models CloudFront" page is reachable from the app and lists the modelling choices.
 import { expect, test } from './fixtures';
 
-test('the modelling page opens from the top bar and lists the settings for unconfirmed points', async ({
+test('the modelling page opens from the side panel and lists the settings for unconfirmed points', async ({
   page,
 }) => {
   await page.goto('./');

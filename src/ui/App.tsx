@@ -13,6 +13,7 @@ import RequestInspector from './inspector/RequestInspector';
 import RequestInspectorToggle from './inspector/RequestInspectorToggle';
 import LessonPanel from './lessons/LessonPanel';
 import TopBar from './TopBar';
+import ModellingButton from './modelling/ModellingButton';
 
 export default function App() {
   const openFunction = useAppStore((s) => s.openFunctionName);
@@ -33,6 +34,9 @@ export default function App() {
           <RequestInspectorToggle />
           <FunctionsPanel />
           <EventsPanel />
+          <div className="app__side-footer">
+            <ModellingButton />
+          </div>
         </aside>
       </main>
       <section className="app__bottom" aria-label="Live metrics">

@@ -3,7 +3,6 @@ import { SPEED_CHOICES } from '../state/slices/simulationSlice';
 import { useAppStore } from '../state/store';
 import { formatSpeed } from './format';
 import ClockControls from './controls/ClockControls';
-import ModellingButton from './modelling/ModellingButton';
 import ScenarioControls from './scenario/ScenarioControls';
 import LessonsMenu from './lessons/LessonsMenu';
 
@@ -67,7 +66,6 @@ function TopBar() {
             Scenario edited: press Reset to run the new version
           </span>
         )}
-        <ModellingButton />
       </div>
     </header>
   );
