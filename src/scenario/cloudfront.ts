@@ -24,9 +24,9 @@ import {
   type Scenario,
   type SimulatedOrigin,
 } from '../engine/scenario';
-import { exportDistribution } from './cloudfront/exportDistribution';
-import { cloudFrontPath } from './cloudfront/fieldNames';
-import { importDistribution } from './cloudfront/importDistribution';
+import { exportDistribution } from './cloudfrontJson/exportDistribution';
+import { cloudFrontPath } from './cloudfrontJson/fieldNames';
+import { importDistribution } from './cloudfrontJson/importDistribution';
 import {
   cachePolicyFromApi,
   cachePolicyToApi,
@@ -34,8 +34,8 @@ import {
   originRequestPolicyToApi,
   responseHeadersPolicyFromApi,
   responseHeadersPolicyToApi,
-} from './cloudfront/policies';
-import { Extras, fail, isJsonObject, obj, optStr, str, type Json } from './cloudfront/read';
+} from './cloudfrontJson/policies';
+import { Extras, fail, isJsonObject, obj, optStr, str, type Json } from './cloudfrontJson/read';
 import { issuesToError } from './issues';
 import {
   DEFAULT_DISTRIBUTION_ID,
