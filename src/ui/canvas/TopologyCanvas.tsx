@@ -71,7 +71,14 @@ function Canvas() {
   const [choice, setChoice] = useState<{ kind: ChoiceKind; at: XY } | null>(null);
 
   const view = useMemo(() => describeTopology(scenario), [scenario]);
-  const nodes = useMemo(() => buildNodes(scenario, view, selectedId), [scenario, view, selectedId]);
+  // React Flow measures nodes; a controlled flow must hand those sizes back on every rebuild, or the
+  // rebuilt nodes lose them (the minimap and fit view then see no nodes).
+  const [sizes, setSizes] = useState<Record<string, { width: number; height: number }>>({});
+  const nodes = useMemo(
+    () =>
+      buildNodes(scenario, view, selectedId).map((n) => (sizes[n.id] ? { ...n, measured: sizes[n.id] } : n)),
+    [scenario, view, selectedId, sizes],
+  );
   const active = useActiveEdges(view);
   const edges = useMemo(() => buildEdges(scenario, view, active), [scenario, view, active]);
   const inPlay = useMemo(() => new Set(popsInPlay(scenario)), [scenario]);
@@ -79,7 +86,20 @@ function Canvas() {
   // Controlled nodes: only position changes matter (selection lives in the store).
   const onNodesChange: OnNodesChange<CanvasNode> = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
-      for (const c of changes) if (c.type === 'position' && c.position) moveNode(c.id, c.position);
+      let measured: Record<string, { width: number; height: number }> | null = null;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) moveNode(c.id, c.position);
+        if (c.type === 'dimensions' && c.dimensions) (measured ??= {})[c.id] = c.dimensions;
+      }
+      if (measured) {
+        const update = measured;
+        setSizes((prev) => {
+          const same = Object.keys(update).every(
+            (id) => prev[id]?.width === update[id].width && prev[id]?.height === update[id].height,
+          );
+          return same ? prev : { ...prev, ...update };
+        });
+      }
     },
     [moveNode],
   );
