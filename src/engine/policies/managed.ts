@@ -4,14 +4,22 @@
 // and aws-cdk-lib/aws-cloudfront/lib/cache-policy.ts for the UseOriginCacheControlHeaders pair.
 import type { CachePolicyConfig, OriginRequestPolicyConfig, ResponseHeadersPolicyConfig } from '../scenario';
 
-const noKey = {
-  headerBehavior: 'none',
-  headers: [],
-  cookieBehavior: 'none',
-  cookies: [],
-  queryStringBehavior: 'none',
-  queryStrings: [],
-} as const;
+type KeyParts = Pick<
+  CachePolicyConfig,
+  'headerBehavior' | 'headers' | 'cookieBehavior' | 'cookies' | 'queryStringBehavior' | 'queryStrings'
+>;
+
+/** Cache-key settings that add nothing to the key (fresh arrays each call, so no policy shares them). */
+export function keyOnNothing(): KeyParts {
+  return {
+    headerBehavior: 'none',
+    headers: [],
+    cookieBehavior: 'none',
+    cookies: [],
+    queryStringBehavior: 'none',
+    queryStrings: [],
+  };
+}
 
 const useOriginHeaders = ['host', 'origin', 'x-http-method-override', 'x-http-method', 'x-method-override'];
 
@@ -21,10 +29,7 @@ export const MANAGED_CACHE_POLICIES: Readonly<Record<string, CachePolicyConfig>>
     minTtl: 1,
     defaultTtl: 86_400,
     maxTtl: 31_536_000,
-    ...noKey,
-    headers: [],
-    cookies: [],
-    queryStrings: [],
+    ...keyOnNothing(),
     enableAcceptEncodingGzip: true,
     enableAcceptEncodingBrotli: true,
   },
@@ -33,10 +38,7 @@ export const MANAGED_CACHE_POLICIES: Readonly<Record<string, CachePolicyConfig>>
     minTtl: 1,
     defaultTtl: 86_400,
     maxTtl: 31_536_000,
-    ...noKey,
-    headers: [],
-    cookies: [],
-    queryStrings: [],
+    ...keyOnNothing(),
     enableAcceptEncodingGzip: false,
     enableAcceptEncodingBrotli: false,
   },
@@ -45,10 +47,7 @@ export const MANAGED_CACHE_POLICIES: Readonly<Record<string, CachePolicyConfig>>
     minTtl: 0,
     defaultTtl: 0,
     maxTtl: 0,
-    ...noKey,
-    headers: [],
-    cookies: [],
-    queryStrings: [],
+    ...keyOnNothing(),
     enableAcceptEncodingGzip: false,
     enableAcceptEncodingBrotli: false,
   },

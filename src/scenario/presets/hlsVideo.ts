@@ -10,19 +10,11 @@ import {
   DEFAULT_VIEWERS,
   defaultLayout,
 } from './default';
+import { keyOnNothing } from '../../engine/policies/managed';
 import { GET_HEAD, GET_HEAD_OPTIONS, MANAGED } from './managedIds';
 
 const PLAYLIST_POLICY = 'edgelab-hls-playlist';
 const SEGMENT_POLICY = 'edgelab-hls-segment';
-
-const noKey = {
-  headerBehavior: 'none',
-  headers: [],
-  cookieBehavior: 'none',
-  cookies: [],
-  queryStringBehavior: 'none',
-  queryStrings: [],
-} as const;
 
 export const hlsVideoScenario: Scenario = {
   version: SCENARIO_VERSION,
@@ -94,7 +86,7 @@ export const hlsVideoScenario: Scenario = {
       minTtl: 1,
       defaultTtl: 2,
       maxTtl: 2,
-      ...noKey,
+      ...keyOnNothing(),
       headers: [],
       cookies: [],
       queryStrings: [],
@@ -107,7 +99,7 @@ export const hlsVideoScenario: Scenario = {
       minTtl: 86_400,
       defaultTtl: 86_400,
       maxTtl: 31_536_000,
-      ...noKey,
+      ...keyOnNothing(),
       headers: [],
       cookies: [],
       queryStrings: [],
