@@ -51,6 +51,62 @@ function listConfig(
   return [str(o, behaviorKey, path), stringList(o, listKey, path, scratch(), '') ?? []];
 }
 
+/** The header / cookie / query-string lists shared by cache policies and origin request policies. */
+interface KeyLists {
+  headerBehavior: string;
+  headers: string[];
+  cookieBehavior: ListBehavior;
+  cookies: string[];
+  queryStringBehavior: ListBehavior;
+  queryStrings: string[];
+}
+
+function keyListsFromApi(container: Json, path: string): KeyLists {
+  const [headerBehavior, headers] = listConfig(
+    optObj(container, 'HeadersConfig', path),
+    'HeaderBehavior',
+    'Headers',
+    `${path}.HeadersConfig`,
+  );
+  const [cookieBehavior, cookies] = listConfig(
+    optObj(container, 'CookiesConfig', path),
+    'CookieBehavior',
+    'Cookies',
+    `${path}.CookiesConfig`,
+  );
+  const [queryStringBehavior, queryStrings] = listConfig(
+    optObj(container, 'QueryStringsConfig', path),
+    'QueryStringBehavior',
+    'QueryStrings',
+    `${path}.QueryStringsConfig`,
+  );
+  return {
+    headerBehavior,
+    headers,
+    cookieBehavior: cookieBehavior as ListBehavior,
+    cookies,
+    queryStringBehavior: queryStringBehavior as ListBehavior,
+    queryStrings,
+  };
+}
+
+function listConfigToApi(behaviorKey: string, behavior: string, listKey: string, items: string[]): Json {
+  return items.length ? { [behaviorKey]: behavior, [listKey]: toList(items) } : { [behaviorKey]: behavior };
+}
+
+function keyListsToApi(c: KeyLists): Json {
+  return {
+    HeadersConfig: listConfigToApi('HeaderBehavior', c.headerBehavior, 'Headers', c.headers),
+    CookiesConfig: listConfigToApi('CookieBehavior', c.cookieBehavior, 'Cookies', c.cookies),
+    QueryStringsConfig: listConfigToApi(
+      'QueryStringBehavior',
+      c.queryStringBehavior,
+      'QueryStrings',
+      c.queryStrings,
+    ),
+  };
+}
+
 export function cachePolicyFromApi(raw: unknown, path: string): CachePolicyConfig {
   const { config: c, path: p } = unwrapPolicy(raw, 'CachePolicy', path);
   const min = optNum(c, 'MinTTL', p) ?? LEGACY_TTL_DEFAULTS.minTtl;
@@ -59,24 +115,7 @@ export function cachePolicyFromApi(raw: unknown, path: string): CachePolicyConfi
   const pk = 'ParametersInCacheKeyAndForwardedToOrigin';
   const params = obj(c[pk], `${p}.${pk}`);
   const pp = `${p}.${pk}`;
-  const [headerBehavior, headers] = listConfig(
-    optObj(params, 'HeadersConfig', pp),
-    'HeaderBehavior',
-    'Headers',
-    `${pp}.HeadersConfig`,
-  );
-  const [cookieBehavior, cookies] = listConfig(
-    optObj(params, 'CookiesConfig', pp),
-    'CookieBehavior',
-    'Cookies',
-    `${pp}.CookiesConfig`,
-  );
-  const [queryStringBehavior, queryStrings] = listConfig(
-    optObj(params, 'QueryStringsConfig', pp),
-    'QueryStringBehavior',
-    'QueryStrings',
-    `${pp}.QueryStringsConfig`,
-  );
+  const lists = keyListsFromApi(params, pp);
   const comment = optStr(c, 'Comment', p);
   return {
     name: str(c, 'Name', p),
@@ -84,19 +123,11 @@ export function cachePolicyFromApi(raw: unknown, path: string): CachePolicyConfi
     minTtl: min,
     defaultTtl: def,
     maxTtl: max,
-    headerBehavior: headerBehavior as HeaderBehavior,
-    headers,
-    cookieBehavior: cookieBehavior as ListBehavior,
-    cookies,
-    queryStringBehavior: queryStringBehavior as ListBehavior,
-    queryStrings,
+    ...lists,
+    headerBehavior: lists.headerBehavior as HeaderBehavior,
     enableAcceptEncodingGzip: optBool(params, 'EnableAcceptEncodingGzip', pp) ?? false,
     enableAcceptEncodingBrotli: optBool(params, 'EnableAcceptEncodingBrotli', pp) ?? false,
   };
-}
-
-function listConfigToApi(behaviorKey: string, behavior: string, listKey: string, items: string[]): Json {
-  return items.length ? { [behaviorKey]: behavior, [listKey]: toList(items) } : { [behaviorKey]: behavior };
 }
 
 export function cachePolicyToApi(c: CachePolicyConfig): Json {
@@ -109,48 +140,20 @@ export function cachePolicyToApi(c: CachePolicyConfig): Json {
     ParametersInCacheKeyAndForwardedToOrigin: {
       EnableAcceptEncodingGzip: c.enableAcceptEncodingGzip,
       EnableAcceptEncodingBrotli: c.enableAcceptEncodingBrotli,
-      HeadersConfig: listConfigToApi('HeaderBehavior', c.headerBehavior, 'Headers', c.headers),
-      CookiesConfig: listConfigToApi('CookieBehavior', c.cookieBehavior, 'Cookies', c.cookies),
-      QueryStringsConfig: listConfigToApi(
-        'QueryStringBehavior',
-        c.queryStringBehavior,
-        'QueryStrings',
-        c.queryStrings,
-      ),
+      ...keyListsToApi(c),
     },
   };
 }
 
 export function originRequestPolicyFromApi(raw: unknown, path: string): OriginRequestPolicyConfig {
   const { config: c, path: p } = unwrapPolicy(raw, 'OriginRequestPolicy', path);
-  const [headerBehavior, headers] = listConfig(
-    optObj(c, 'HeadersConfig', p),
-    'HeaderBehavior',
-    'Headers',
-    `${p}.HeadersConfig`,
-  );
-  const [cookieBehavior, cookies] = listConfig(
-    optObj(c, 'CookiesConfig', p),
-    'CookieBehavior',
-    'Cookies',
-    `${p}.CookiesConfig`,
-  );
-  const [queryStringBehavior, queryStrings] = listConfig(
-    optObj(c, 'QueryStringsConfig', p),
-    'QueryStringBehavior',
-    'QueryStrings',
-    `${p}.QueryStringsConfig`,
-  );
+  const lists = keyListsFromApi(c, p);
   const comment = optStr(c, 'Comment', p);
   return {
     name: str(c, 'Name', p),
     ...(comment !== undefined ? { comment } : {}),
-    headerBehavior: headerBehavior as OriginRequestPolicyConfig['headerBehavior'],
-    headers,
-    cookieBehavior: cookieBehavior as ListBehavior,
-    cookies,
-    queryStringBehavior: queryStringBehavior as ListBehavior,
-    queryStrings,
+    ...lists,
+    headerBehavior: lists.headerBehavior as OriginRequestPolicyConfig['headerBehavior'],
   };
 }
 
@@ -158,14 +161,7 @@ export function originRequestPolicyToApi(c: OriginRequestPolicyConfig): Json {
   return {
     ...(c.comment !== undefined ? { Comment: c.comment } : {}),
     Name: c.name,
-    HeadersConfig: listConfigToApi('HeaderBehavior', c.headerBehavior, 'Headers', c.headers),
-    CookiesConfig: listConfigToApi('CookieBehavior', c.cookieBehavior, 'Cookies', c.cookies),
-    QueryStringsConfig: listConfigToApi(
-      'QueryStringBehavior',
-      c.queryStringBehavior,
-      'QueryStrings',
-      c.queryStrings,
-    ),
+    ...keyListsToApi(c),
   };
 }
 
