@@ -4,27 +4,37 @@
 // For each workload: createEngine(scenario), a warm-up run, then engine.run() in slices of
 // simulated time until MEASURE_MS of wall time has passed. Printed per workload:
 //   engine req/s   simulated requests per wall-clock second during the measured slices
+//   req/CPU-s      the same per second of this process's main-thread CPU (Linux; steadier than
+//                  wall time when other processes share the machine)
 //   fn inv/s       edge-function invocations per wall-clock second (workload d)
 //   heap MB        heapUsed after a forced gc, with the engine still alive
 //   hit ratio      hits / requests of the measured slices
 //   LRU req/s      the bare O(1) LRU's rate over 1M keys of the same traffic, and its hit ratio
 //   Map LRU req/s  the naive Map-order LRU on the same keys (pathological eviction: see lru.ts)
+// Then, for the standard workload (b), the worker's simulation loop at maximum speed next to
+// bare run() calls, alternating in short rounds (see workerLoop.ts), printed as
+// "worker loop: N req/s = X% of run()" (issue 5's target: at least 80%).
 // Run with `node --expose-gc --import tsx bench/engine.bench.ts`; the whole run takes ~1-2 min.
 import type { Scenario } from '../src/engine/scenario';
 import type { Engine, EngineOptions } from '../src/engine/types';
+import { mainThreadCpuS } from './cpu';
 import { keyTrace, runLru, runMapLru } from './lru';
 import { workloads, type Workload } from './workloads';
+import { measureWorkerLoop } from './workerLoop';
 
 const WARMUP_MS = 3_000;
 const MEASURE_MS = 12_000;
 const SLICE_SIMULATED_MS = 5_000;
 const LRU_KEYS = 1_000_000;
+/** the worker-loop comparison: warm-up, then rounds of loop / run() of this many wall ms each */
+const WORKER_LOOP = { warmupMs: 3_000, roundMs: 2_000, rounds: 4 } as const;
 
 type CreateEngine = (scenario: Scenario, options?: EngineOptions) => Promise<Engine>;
 
 interface Row {
   workload: Workload;
   engineRate?: number;
+  engineCpuRate?: number;
   fnRate?: number;
   heapMb?: number;
   hitRatio?: number;
@@ -74,6 +84,7 @@ async function measureEngine(createEngine: CreateEngine, w: Workload, row: Row):
   const t0 = engine.now();
   let requests = 0;
   let hits = 0;
+  const cpu = mainThreadCpuS();
   wall = performance.now();
   let elapsed = 0;
   while (elapsed < MEASURE_MS) {
@@ -84,6 +95,8 @@ async function measureEngine(createEngine: CreateEngine, w: Workload, row: Row):
   }
   const after = engine.stats();
   row.engineRate = requests / (elapsed / 1000);
+  const cpuS = mainThreadCpuS() - cpu;
+  if (cpuS > 0) row.engineCpuRate = requests / cpuS;
   row.fnRate = (sum(after.functionInvocations) - fnBefore) / (elapsed / 1000);
   row.hitRatio = requests > 0 ? hits / requests : 0;
   row.simulatedS = (engine.now() - t0) / 1000;
@@ -101,6 +114,7 @@ function printTable(rows: Row[]): void {
   const header = [
     'workload',
     'engine req/s',
+    'req/CPU-s',
     'fn inv/s',
     'heap MB',
     'hit ratio',
@@ -112,6 +126,7 @@ function printTable(rows: Row[]): void {
   const lines = rows.map((r) => [
     `(${r.workload.id}) ${r.workload.title}`,
     fmt(r.engineRate),
+    fmt(r.engineCpuRate),
     r.fnRate ? fmt(r.fnRate) : '—',
     fmt(r.heapMb, 1),
     r.hitRatio === undefined ? '—' : fmt(r.hitRatio, 3),
@@ -162,6 +177,23 @@ async function main(): Promise<void> {
       `engine: ${fmt(MEASURE_MS / 1000)} s measured after a ${fmt(WARMUP_MS / 1000)} s warm-up.\n` +
       'Engine hit ratio counts a hit at any tier (edge, REC, shield); the LRU is a single edge-sized cache.',
   );
+  if (typeof createEngine !== 'string') await printWorkerLoop();
+}
+
+async function printWorkerLoop(): Promise<void> {
+  const w = workloads().find((x) => x.id === 'b')!;
+  try {
+    const f = await measureWorkerLoop(w.scenario, WORKER_LOOP);
+    const pct = (a: number, b: number) => `${fmt((100 * a) / b, 1)}%`;
+    console.log(
+      `\nworker loop: ${fmt(f.loopRate)} req/s = ${pct(f.loopRate, f.runRate)} of run() (${fmt(f.runRate)} req/s in the same rounds), workload (b) at 10,000x, ${f.batches} batches` +
+        (Number.isFinite(f.loopCpuRate)
+          ? `\n  per main-thread CPU second: ${fmt(f.loopCpuRate)} vs ${fmt(f.runCpuRate)} req = ${pct(f.loopCpuRate, f.runCpuRate)} (steadier on a shared machine)`
+          : ''),
+    );
+  } catch (e) {
+    console.log(`\nworker loop not measured: ${(e as Error).message.split('\n')[0]}`);
+  }
 }
 
 await main();

@@ -64,6 +64,8 @@ export class SimEngine implements Engine {
     private readonly originFetch: OriginFetch | undefined,
     private readonly epochMs: number,
     private readonly runtime: FunctionRuntime | null,
+    /** internal: run() through the generator pipeline (tests compare it with the synchronous path) */
+    internal: { driveGenerators?: boolean } = {},
   ) {
     const stats = new StatsCounter();
     const cost = new CostMeter();
@@ -94,11 +96,18 @@ export class SimEngine implements Engine {
       .filter((e) => e.kind === 'invalidation' && e.paths && e.paths.length > 0)
       .map((e) => ({ atMs: e.atMs, paths: e.paths! }))
       .sort((a, b) => a.atMs - b.atMs);
-    this.runner = new Runner(this.d, this.pipeline, this.responder, this.origins, {
-      eventsUntil: (t) => this.eventsUntil(t),
-      nextEventAt: () => (this.pendingEvents.length > 0 ? this.pendingEvents[0].atMs : Infinity),
-      nextSeq: () => ++this.seq,
-    });
+    this.runner = new Runner(
+      this.d,
+      this.pipeline,
+      this.responder,
+      this.origins,
+      {
+        eventsUntil: (t) => this.eventsUntil(t),
+        nextEventAt: () => (this.pendingEvents.length > 0 ? this.pendingEvents[0].atMs : Infinity),
+        nextSeq: () => ++this.seq,
+      },
+      internal.driveGenerators ?? false,
+    );
   }
 
   now(): number {

@@ -20,14 +20,6 @@ import type { NormalizedScenario, ResolvedBehavior } from '../normalize';
 import type { VirtualCatalog } from '../traffic/catalog';
 import type { RequestCtx } from './model';
 
-declare module './model' {
-  interface RequestCtx {
-    /** the integer id tier stores know ctx.key by (catalog keys), -1 when they use ctx.key;
-     * set by KeyBuilder.compute (model.ts is another layer's file: declared here) */
-    keyId: number;
-  }
-}
-
 /** Id range size bounds: a power of two >= the largest catalog, within these (larger catalogs'
  * indexes beyond the range use string keys). Ids stay below 2^31 (Int32Array tables). */
 const MIN_ID_RANGE = 1 << 12;
@@ -41,6 +33,48 @@ const MEMO_GENERATION = 100_000;
  * their key by array index instead of hashing the path: Zipf traffic sends most requests there. */
 const INDEXED_MAX = 1 << 18;
 const CHUNK_BITS = 12;
+
+/** Distinct header/cookie/Accept-Encoding combinations remembered per behavior before the
+ * suffix memo starts over (run()'s varying cookies make thousands; memory stays bounded). */
+const SUFFIX_MEMO_MAX = 50_000;
+
+/** Stands for an absent header or cookie line in the suffix memo (never a real header value). */
+const ABSENT = '\u0000';
+
+/**
+ * Key suffixes (what follows host + path when the key has no query part) by the raw values the
+ * suffix is built from: each keyed header's value, the Cookie line, the normalized
+ * Accept-Encoding. Nested maps, so a lookup allocates nothing. Filled from buildCacheKey itself,
+ * so a remembered suffix is always the one buildCacheKey would give.
+ */
+class SuffixMemo {
+  readonly root = new Map<string, unknown>();
+  size = 0;
+
+  get(parts: readonly string[], n: number): string | undefined {
+    let node: unknown = this.root;
+    for (let i = 0; i < n && node !== undefined; i++) node = (node as Map<string, unknown>).get(parts[i]);
+    return node as string | undefined;
+  }
+
+  set(parts: readonly string[], n: number, suffix: string): void {
+    if (this.size >= SUFFIX_MEMO_MAX) {
+      this.root.clear();
+      this.size = 0;
+    }
+    let node = this.root;
+    for (let i = 0; i < n - 1; i++) {
+      let next = node.get(parts[i]) as Map<string, unknown> | undefined;
+      if (next === undefined) {
+        next = new Map();
+        node.set(parts[i], next);
+      }
+      node = next;
+    }
+    node.set(parts[n - 1], suffix);
+    this.size++;
+  }
+}
 
 /** A bounded map from path to key string: lookups move entries into the young generation. */
 class KeyMemo {
@@ -100,8 +134,14 @@ export class KeyBuilder {
   private idRange = MIN_ID_RANGE;
   private maxIdRanges = 2 ** 31 / MIN_ID_RANGE - 1;
 
+  /** behavior index -> key suffixes of keys with headers or cookies (run()'s fast path) */
+  private readonly suffixes: SuffixMemo[];
+  /** scratch: the raw values one suffix lookup is keyed by */
+  private readonly parts: string[] = [];
+
   constructor(private readonly ns: NormalizedScenario) {
     this.memo = ns.behaviors.map(() => new Map());
+    this.suffixes = ns.behaviors.map(() => new SuffixMemo());
   }
 
   /** The simulated catalogs, in the order run() numbers them (RequestCtx.catalogSlot). */
@@ -242,6 +282,8 @@ export class KeyBuilder {
       }
       key = k;
       ctx.keyInfo = null;
+    } else if (this.internedVariant(ctx)) {
+      return;
     } else {
       const info = buildCacheKey(p, ctx.edgeRequest(), ctx.aeKey, this.ns.domainName);
       ctx.keyInfo = info;
@@ -254,6 +296,55 @@ export class KeyBuilder {
     }
     // OPTIONS responses are stored apart from GET/HEAD when OPTIONS is cached (spec §3.3).
     ctx.key = ctx.method === 'OPTIONS' && b.cachesOptions ? 'OPTIONS ' + key : key;
+  }
+
+  /**
+   * run()'s fast path for keys with headers or cookies (issue 3 workload c): when the key has no
+   * query part and is a catalog object's, its id comes from the interned suffix, so nothing is
+   * built per request. Returns false (nothing set) whenever the general path must run: a trace
+   * or a real origin request needs the key's parts, the query string is in the key, a header
+   * repeats, or the object has no id.
+   */
+  private internedVariant(ctx: RequestCtx): boolean {
+    if (ctx.trace !== null || !ctx.lightOriginRequests || ctx.catalogSlot < 0 || ctx.catalogIndex < 0)
+      return false;
+    if (ctx.uri !== ctx.originalUri) return false;
+    const b = ctx.behavior;
+    const p = b.cachePolicy;
+    if (ctx.querystring !== '' && p.queryStringBehavior !== 'none') return false;
+    if (ctx.method === 'OPTIONS' && b.cachesOptions) return false;
+    const parts = this.parts;
+    let n = 0;
+    const h = ctx.headers;
+    if (p.headerBehavior === 'whitelist') {
+      const skipAe = p.enableAcceptEncodingGzip || p.enableAcceptEncodingBrotli;
+      for (const name of p.headerNames) {
+        if (skipAe && name === 'accept-encoding') continue;
+        const v = h[name];
+        if (v !== undefined && v.length > 1) return false;
+        parts[n++] = v === undefined || v.length === 0 ? ABSENT : v[0];
+      }
+    }
+    if (p.cookieBehavior !== 'none') {
+      const c = h['cookie'];
+      if (c !== undefined && c.length > 1) return false;
+      parts[n++] = c === undefined || c.length === 0 ? ABSENT : c[0];
+    }
+    parts[n++] = ctx.aeKey ?? ABSENT;
+    const memo = this.suffixes[b.index];
+    let suffix = memo.get(parts, n);
+    if (suffix === undefined) {
+      const info = buildCacheKey(p, ctx.edgeRequest(), ctx.aeKey, this.ns.domainName);
+      if (info.query !== '') return false;
+      suffix = info.key.slice(this.ns.domainName.length + info.path.length);
+      memo.set(parts, n, suffix);
+    }
+    const id = this.keyIdFor(ctx, suffix);
+    if (id < 0) return false;
+    ctx.keyId = id;
+    ctx.key = '';
+    ctx.keyInfo = null;
+    return true;
   }
 
   /** The full key breakdown (built on demand when the memo gave only the string). */

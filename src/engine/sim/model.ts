@@ -186,6 +186,9 @@ export class RequestCtx {
   // ---- resolved along the way
   behavior!: ResolvedBehavior;
   key = '';
+  /** the integer id tier stores know ctx.key by (catalog keys), -1 when they use ctx.key
+   * (set by KeyBuilder.compute, see ./keys) */
+  keyId = -1;
   keyInfo: CacheKeyInfo | null = null;
   /** normalized Accept-Encoding for the key / the origin (spec §4.4) */
   aeKey: string | undefined = undefined;

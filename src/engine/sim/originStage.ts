@@ -5,7 +5,6 @@ import { cloudFrontError, CLOUDFRONT_ERROR_REASONS } from '../http/generated';
 import type { EdgeRequest, EdgeResponse, HeaderMap } from '../http/model';
 import { buildOriginRequest } from '../http/originRequest';
 import { normalizeOrigin, type NormalizedOrigin } from '../normalize';
-import { utf8ByteLength } from '../security/utf8';
 import type { OriginRequest, OriginResponse } from '../types';
 import type { SimDeps } from './deps';
 import { ensureRequestIds } from './ids';
@@ -18,6 +17,7 @@ import {
   type PipelineGen,
   type RequestCtx,
 } from './model';
+import { answerOf, answerOfResponse, withoutCaching } from './originAnswer';
 import type { OriginAnswer } from './storage';
 
 const CONDITIONAL = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range'];
@@ -26,6 +26,26 @@ type Failure = 'refused' | 'connect-timeout' | 'read-timeout' | 'reset';
 
 /** Shared empty header map of light origin requests (never written to). */
 const NO_HEADERS: HeaderMap = Object.freeze({}) as HeaderMap;
+
+/** What one origin fetch carries from its request to its attempts and its answer. */
+class FetchState {
+  origin!: NormalizedOrigin;
+  /** run() with simulated origins and no origin functions: reused request objects */
+  light = false;
+  /** where origin functions run: the shield's region, else the PoP's REC region */
+  fnRegion = '';
+  uri = '';
+  querystring = '';
+  headers: HeaderMap = NO_HEADERS;
+  /** simulated ms: when the current attempt reaches the origin, then when the answer leaves it */
+  t = 0;
+  attempts = 0;
+  /** reconnecting costs about one round trip from the PoP */
+  rtt = 0;
+  request!: OriginRequest;
+  failure: Failure | null = null;
+  res: OriginResponse | null = null;
+}
 
 export class OriginStage {
   private readonly extraOrigins = new Map<string, NormalizedOrigin>();
@@ -39,6 +59,7 @@ export class OriginStage {
     at: 0,
   };
   private readonly scratchCall: OriginCall;
+  private readonly syncState = new FetchState();
 
   constructor(private readonly d: SimDeps) {
     this.scratchCall = { origin: d.ns.origins.values().next().value!, request: this.scratch };
@@ -92,12 +113,16 @@ export class OriginStage {
   /** run() with simulated origins: only the validators matter to the simulated origin. */
   private lightRequest(
     ctx: RequestCtx,
+    st: FetchState,
     cE: string | undefined,
     cL: string | undefined,
     cFromCopy: boolean,
-  ): { headers: HeaderMap; querystring: string } {
-    if (cE === undefined && cL === undefined && (cFromCopy || ctx.headers['if-none-match'] === undefined))
-      return { headers: NO_HEADERS, querystring: ctx.querystring };
+  ): void {
+    st.querystring = ctx.querystring;
+    if (cE === undefined && cL === undefined && (cFromCopy || ctx.headers['if-none-match'] === undefined)) {
+      st.headers = NO_HEADERS;
+      return;
+    }
     const headers: HeaderMap = {};
     if (cFromCopy) {
       if (cE !== undefined) headers['if-none-match'] = [cE];
@@ -106,7 +131,7 @@ export class OriginStage {
       const inm = ctx.headers['if-none-match'];
       if (inm !== undefined) headers['if-none-match'] = inm;
     }
-    return { headers, querystring: ctx.querystring };
+    st.headers = headers;
   }
 
   /** A response CloudFront makes itself for an origin it could not use (502/503/504). */
@@ -134,6 +159,7 @@ export class OriginStage {
   /**
    * Fetches from origin-group member `mi` for the request in ctx. `at` is when the request
    * reaches the origin. Leaves the answer in ctx.upObj and ctx.upAt (when it leaves the origin).
+   * request(): yields each connection attempt to the driver (originFetch may be asynchronous).
    */
   *fetch(
     ctx: RequestCtx,
@@ -143,6 +169,48 @@ export class OriginStage {
     cL: string | undefined,
     cFromCopy: boolean,
   ): PipelineGen<number> {
+    // A state object per fetch: concurrent request() calls interleave their generators.
+    const st = new FetchState();
+    if (this.begin(ctx, st, mi, at, cE, cL, cFromCopy)) return ANSWER_OBJECT;
+    for (let a = 1; a <= st.attempts; a++) {
+      const r: OriginResponse = yield this.attemptCall(ctx, st);
+      if (!this.attempted(ctx, st, r, a)) break;
+    }
+    return this.finish(ctx, st);
+  }
+
+  /**
+   * fetch() without a generator, for run(): the simulated origin answers synchronously through
+   * `respond`. Same steps, same order (begin, attempts, finish), so the same results.
+   */
+  fetchSync(
+    ctx: RequestCtx,
+    mi: number,
+    at: number,
+    cE: string | undefined,
+    cL: string | undefined,
+    cFromCopy: boolean,
+    respond: (call: OriginCall) => OriginResponse,
+  ): number {
+    // One reused state: run() is synchronous and a fetch never starts another fetch.
+    const st = this.syncState;
+    if (this.begin(ctx, st, mi, at, cE, cL, cFromCopy)) return ANSWER_OBJECT;
+    for (let a = 1; a <= st.attempts; a++)
+      if (!this.attempted(ctx, st, respond(this.attemptCall(ctx, st)), a)) break;
+    return this.finish(ctx, st);
+  }
+
+  /** The request CloudFront sends and the origin-request function. Returns true when the
+   * function answered (ctx.upObj is set), false when the attempts should follow. */
+  private begin(
+    ctx: RequestCtx,
+    st: FetchState,
+    mi: number,
+    at: number,
+    cE: string | undefined,
+    cL: string | undefined,
+    cFromCopy: boolean,
+  ): boolean {
     const d = this.d;
     const b = ctx.behavior;
     let origin = b.target.members[mi];
@@ -150,19 +218,25 @@ export class OriginStage {
     if (!light) ensureRequestIds(ctx, d.ids);
     ctx.tiersMask |= TOUCHED_ORIGIN;
     ctx.fromOrigin = true;
-    const fnRegion = origin.shieldRegion ?? ctx.pop.region;
-    let { headers, querystring } = light
-      ? this.lightRequest(ctx, cE, cL, cFromCopy)
-      : this.originRequestHeaders(ctx, origin, cE, cL, cFromCopy);
-    let uri = ctx.uri;
-    let t = at;
+    st.light = light;
+    st.fnRegion = origin.shieldRegion ?? ctx.pop.region;
+    st.failure = null;
+    st.res = null;
+    if (light) this.lightRequest(ctx, st, cE, cL, cFromCopy);
+    else {
+      const built = this.originRequestHeaders(ctx, origin, cE, cL, cFromCopy);
+      st.headers = built.headers;
+      st.querystring = built.querystring;
+    }
+    st.uri = ctx.uri;
+    st.t = at;
 
     if (b.originRequest) {
       const req: EdgeRequest = {
         method: ctx.method,
-        uri,
-        querystring,
-        headers,
+        uri: st.uri,
+        querystring: st.querystring,
+        headers: st.headers,
         clientIp: ctx.clientIp,
         body: ctx.body,
       };
@@ -173,10 +247,10 @@ export class OriginStage {
         req,
         undefined,
         origin.config,
-        fnRegion,
-        t,
+        st.fnRegion,
+        st.t,
       );
-      t += out.info.durationMs;
+      st.t += out.info.durationMs;
       if (out.kind === 'generated-response' || out.kind === 'error') {
         ctx.fromOrigin = true;
         ctx.upObj =
@@ -184,78 +258,99 @@ export class OriginStage {
             ? withoutCaching(this.lambdaError(ctx, out.status, out.message, origin.id))
             : d.storage.fromOrigin(
                 ctx,
-                answerOf(out.response, ctx.method, 'lambda'),
+                answerOfResponse(out.response, ctx.method, 'lambda'),
                 origin.id,
                 d.keys.invalidationTarget(ctx),
               );
-        ctx.upAt = t;
-        return ANSWER_OBJECT;
+        ctx.upAt = st.t;
+        return true;
       }
       if (out.kind === 'continue-request') {
-        uri = out.request.uri;
-        querystring = out.request.querystring;
-        headers = out.request.headers;
+        st.uri = out.request.uri;
+        st.querystring = out.request.querystring;
+        st.headers = out.request.headers;
         if (out.origin) origin = this.resolveOverride(out.origin);
       }
     }
 
     ctx.originId = origin.id;
-    const m = ctx.method;
-    const retryable = m === 'GET' || m === 'HEAD';
-    const attempts = origin.connectionAttempts;
+    st.origin = origin;
+    st.attempts = origin.connectionAttempts;
     // Reconnecting costs about one round trip (approximated from the PoP).
-    const rtt = d.topology.rttMs(ctx.pop.place, d.topology.originPlace(origin));
-    let failure: Failure | null = null;
-    let res: OriginResponse | null = null;
-    for (let a = 1; a <= attempts; a++) {
-      // run() reuses one request object (the simulated origin keeps nothing); request() hands
-      // a fresh one to originFetch, which may keep it.
-      const request: OriginRequest = light
-        ? this.scratch
-        : { originId: '', method: '', uri: '', querystring: '', headers: NO_HEADERS, body: undefined, at: 0 };
-      request.originId = origin.id;
-      request.method = m;
-      request.uri = origin.originPath === '' ? uri : origin.originPath + uri;
-      request.querystring = querystring;
-      request.headers = headers;
-      request.body = ctx.body;
-      request.at = t;
-      d.stats.originRequest(origin.id);
-      const call = light ? this.scratchCall : { origin, request };
-      call.origin = origin;
-      call.request = request;
-      const r: OriginResponse = yield call;
-      const err = r.error ?? (r.status === 0 ? 'refused' : undefined);
-      const latency = r.latencyMs ?? 0;
-      let elapsed: number;
-      if (err === 'refused') {
-        failure = 'refused';
-        elapsed = 0;
-      } else if (err === 'timeout') {
-        failure = 'connect-timeout';
-        elapsed = origin.connectionTimeoutMs;
-      } else if (err === 'reset') {
-        failure = 'reset';
-        elapsed = latency;
-      } else if (latency > origin.readTimeoutMs) {
-        failure = 'read-timeout';
-        elapsed = origin.readTimeoutMs;
-      } else {
-        failure = null;
-        res = r;
-        elapsed = latency;
-      }
-      this.traceAttempt(ctx, origin, request, r, failure, a, attempts, t, elapsed);
-      if (failure === null) {
-        t += elapsed;
-        break;
-      }
-      // Connection failures are retried for every method; a request already sent (read
-      // timeout, reset) only for GET/HEAD (spec §7.2).
-      const retry = failure === 'refused' || failure === 'connect-timeout' || retryable;
-      t += elapsed + (a < attempts && retry ? rtt : 0);
-      if (!retry) break;
+    st.rtt = d.topology.rttMs(ctx.pop.place, d.topology.originPlace(origin));
+    return false;
+  }
+
+  /** One connection attempt's request, counted as an origin request. */
+  private attemptCall(ctx: RequestCtx, st: FetchState): OriginCall {
+    const origin = st.origin;
+    // run() reuses one request object (the simulated origin keeps nothing); request() hands
+    // a fresh one to originFetch, which may keep it.
+    const request: OriginRequest = st.light
+      ? this.scratch
+      : { originId: '', method: '', uri: '', querystring: '', headers: NO_HEADERS, body: undefined, at: 0 };
+    request.originId = origin.id;
+    request.method = ctx.method;
+    request.uri = origin.originPath === '' ? st.uri : origin.originPath + st.uri;
+    request.querystring = st.querystring;
+    request.headers = st.headers;
+    request.body = ctx.body;
+    request.at = st.t;
+    st.request = request;
+    this.d.stats.originRequest(origin.id);
+    const call = st.light ? this.scratchCall : { origin, request };
+    call.origin = origin;
+    call.request = request;
+    return call;
+  }
+
+  /** Reads attempt `a`'s answer; returns true when another attempt follows. */
+  private attempted(ctx: RequestCtx, st: FetchState, r: OriginResponse, a: number): boolean {
+    const origin = st.origin;
+    const err = r.error ?? (r.status === 0 ? 'refused' : undefined);
+    const latency = r.latencyMs ?? 0;
+    let failure: Failure | null;
+    let elapsed: number;
+    if (err === 'refused') {
+      failure = 'refused';
+      elapsed = 0;
+    } else if (err === 'timeout') {
+      failure = 'connect-timeout';
+      elapsed = origin.connectionTimeoutMs;
+    } else if (err === 'reset') {
+      failure = 'reset';
+      elapsed = latency;
+    } else if (latency > origin.readTimeoutMs) {
+      failure = 'read-timeout';
+      elapsed = origin.readTimeoutMs;
+    } else {
+      failure = null;
+      st.res = r;
+      elapsed = latency;
     }
+    st.failure = failure;
+    this.traceAttempt(ctx, origin, st.request, r, failure, a, st.attempts, st.t, elapsed);
+    if (failure === null) {
+      st.t += elapsed;
+      return false;
+    }
+    // Connection failures are retried for every method; a request already sent (read
+    // timeout, reset) only for GET/HEAD (spec §7.2).
+    const m = ctx.method;
+    const retry = failure === 'refused' || failure === 'connect-timeout' || m === 'GET' || m === 'HEAD';
+    st.t += elapsed + (a < st.attempts && retry ? st.rtt : 0);
+    return retry;
+  }
+
+  /** After the attempts: CloudFront's 502/504, or the origin's answer through the
+   * origin-response function and the TTL decision. */
+  private finish(ctx: RequestCtx, st: FetchState): number {
+    const d = this.d;
+    const b = ctx.behavior;
+    const origin = st.origin;
+    const failure = st.failure;
+    const res = st.res;
+    const t = st.t;
     ctx.upAt = t;
 
     if (failure !== null || res === null) {
@@ -271,20 +366,17 @@ export class OriginStage {
       return ANSWER_OBJECT;
     }
 
-    let answer = answerOf(
-      { status: res.status, headers: res.headers as HeaderMap, body: res.body, bodySize: res.bodySize ?? -1 },
-      m,
-      null,
-    );
+    const m = ctx.method;
+    let answer = answerOf(res.status, res.headers as HeaderMap, res.body, res.bodySize ?? -1, m, null);
     d.stats.bytesFromOrigins += answer.bodySize;
     ctx.bytesFromOrigin += answer.bodySize;
 
     if (b.originResponse) {
       const req: EdgeRequest = {
         method: m,
-        uri,
-        querystring,
-        headers,
+        uri: st.uri,
+        querystring: st.querystring,
+        headers: st.headers,
         clientIp: ctx.clientIp,
         body: ctx.body,
       };
@@ -301,7 +393,7 @@ export class OriginStage {
         req,
         resp,
         origin.config,
-        fnRegion,
+        st.fnRegion,
         t,
       );
       ctx.upAt = t + out.info.durationMs;
@@ -310,7 +402,7 @@ export class OriginStage {
         return ANSWER_OBJECT;
       }
       if (out.kind === 'continue-response' || out.kind === 'generated-response')
-        answer = answerOf(out.response, m, null);
+        answer = answerOfResponse(out.response, m, null);
     }
 
     if (answer.status === 304) {
@@ -378,57 +470,4 @@ export class OriginStage {
       },
     });
   }
-}
-
-/** An origin or function response in the shape storage reads. bodySize < 0 = unknown. */
-function answerOf(
-  r: { status: number; headers: HeaderMap; body?: string; bodySize: number },
-  method: string,
-  generatedBy: OriginAnswer['generatedBy'],
-): OriginAnswer {
-  let size = r.bodySize;
-  if (!(size >= 0)) {
-    if (r.body !== undefined) size = utf8ByteLength(r.body);
-    else {
-      const cl = Number(r.headers['content-length']?.[0]);
-      size = Number.isFinite(cl) && cl >= 0 ? cl : 0;
-    }
-  }
-  if (method === 'HEAD')
-    return {
-      status: r.status,
-      headers: r.headers,
-      body: undefined,
-      bodySize: 0,
-      generatedBy,
-      errorType: null,
-    };
-  return { status: r.status, headers: r.headers, body: r.body, bodySize: size, generatedBy, errorType: null };
-}
-
-/** The same answer, never stored by any tier. */
-function withoutCaching(o: StoredObject): StoredObject {
-  if (!o.cacheable) return o;
-  return new StoredObject(
-    o.status,
-    o.headers,
-    o.body,
-    o.bodySize,
-    o.storedAt,
-    0,
-    0,
-    -1,
-    o.etag,
-    o.lastModified,
-    false,
-    true,
-    false,
-    o.invTarget,
-    o.originId,
-    o.generatedBy,
-    o.errorType,
-    o.encoding,
-    o.fetchSeq,
-    o.availableAt,
-  );
 }

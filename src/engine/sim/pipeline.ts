@@ -24,6 +24,12 @@ import { ensureRequestIds } from './ids';
 import { NEED_UPSTREAM, RequestCtx, type PipelineGen, type ResultType } from './model';
 import { Tiers } from './tiers';
 
+/** What is left of a request after begin() (and after the edge's answer). */
+const DONE = 0;
+const EDGE_UPSTREAM = 1;
+const ERROR_PAGE = 2;
+type Next = typeof DONE | typeof EDGE_UPSTREAM | typeof ERROR_PAGE;
+
 export class Pipeline {
   readonly tiers: Tiers;
 
@@ -63,20 +69,35 @@ export class Pipeline {
     result: ResultType,
     detailed: string,
     why: string,
-  ): null {
+  ): typeof DONE {
     ctx.gen = r;
     ctx.status = r.status;
     ctx.resultType = result;
     ctx.detailedType = detailed;
     ctx.doneAt = ctx.cursor;
     if (ctx.trace) this.trace(ctx, 'behavior', why, result === 'Error' ? 'error' : 'generated');
-    return null;
+    return DONE;
   }
 
-  /** The whole pipeline as one generator (request()). */
+  /** The whole pipeline as one generator (request(): originFetch may be asynchronous). */
   *handle(ctx: RequestCtx): PipelineGen<void> {
-    const rest = this.start(ctx);
-    if (rest !== null) yield* rest;
+    let next = this.begin(ctx);
+    if (next === EDGE_UPSTREAM) {
+      yield* this.tiers.edgeUpstream(ctx);
+      next = this.afterEdgeAnswer(ctx);
+    }
+    if (next === ERROR_PAGE) yield* this.customErrorPage(ctx);
+  }
+
+  /** The same pipeline without generators (run(): the simulated origins answer synchronously
+   * through Tiers.useSyncOrigin). A request answered at the edge runs begin() alone. */
+  runSync(ctx: RequestCtx): void {
+    let next = this.begin(ctx);
+    if (next === EDGE_UPSTREAM) {
+      this.tiers.edgeUpstreamSync(ctx);
+      next = this.afterEdgeAnswer(ctx);
+    }
+    if (next === ERROR_PAGE) this.customErrorPageSync(ctx);
   }
 
   private hasErrorPage(status: number): boolean {
@@ -84,8 +105,8 @@ export class Pipeline {
     return c !== undefined && c.responsePagePath !== undefined && c.responsePagePath !== '';
   }
 
-  /** Adopts the edge's answer and, for an error with a custom page, returns the page fetch. */
-  private afterEdgeAnswer(ctx: RequestCtx): PipelineGen<void> | null {
+  /** Adopts the edge's answer; ERROR_PAGE for an error with a custom page to fetch. */
+  private afterEdgeAnswer(ctx: RequestCtx): Next {
     const o = ctx.upObj!;
     ctx.obj = o;
     ctx.status = o.status;
@@ -93,23 +114,17 @@ export class Pipeline {
     // Lambda@Edge-generated responses and function errors never get a custom error page (§8.2, §10.1).
     if (ctx.status >= 400 && o.generatedBy !== 'lambda' && this.hasErrorPage(ctx.status)) {
       ctx.cursor = ctx.doneAt;
-      return this.customErrorPage(ctx);
+      return ERROR_PAGE;
     }
-    return null;
-  }
-
-  private *edgeMiss(ctx: RequestCtx): PipelineGen<void> {
-    yield* this.tiers.edgeUpstream(ctx);
-    const rest = this.afterEdgeAnswer(ctx);
-    if (rest !== null) yield* rest;
+    return DONE;
   }
 
   /**
-   * Runs the pipeline as far as it can synchronously. Returns null when the request is done, or
-   * the generator that finishes it (anything that needs an upstream tier or the origin). So a
-   * request answered at the edge creates no generator at all (run()'s hot path).
+   * Runs the pipeline up to and including the edge lookup. Returns DONE when the request is
+   * answered, EDGE_UPSTREAM when the edge must ask upstream, ERROR_PAGE when a custom error page
+   * must be fetched; handle() and runSync() do the rest.
    */
-  start(ctx: RequestCtx): PipelineGen<void> | null {
+  private begin(ctx: RequestCtx): Next {
     const d = this.d;
     const ns = d.ns;
     ctx.cursor = ctx.t0;
@@ -207,7 +222,7 @@ export class Pipeline {
         'ClientGeoBlocked',
         `Geo restriction (${ns.geo!.restrictionType}) blocks viewers in ${ctx.country}: 403`,
       );
-      return this.hasErrorPage(403) ? this.customErrorPage(ctx) : null;
+      return this.hasErrorPage(403) ? ERROR_PAGE : DONE;
     }
 
     // 3. Signed URL or signed cookies when the behavior trusts key groups (§10.4-10.5).
@@ -233,7 +248,7 @@ export class Pipeline {
           'Error',
           `Signed URL / cookie check failed (${r.code}): ${r.reason}: 403`,
         );
-        return this.hasErrorPage(403) ? this.customErrorPage(ctx) : null;
+        return this.hasErrorPage(403) ? ERROR_PAGE : DONE;
       }
       if (ctx.trace)
         this.trace(
@@ -258,7 +273,7 @@ export class Pipeline {
         ctx.resultType = lambda ? 'LambdaGeneratedResponse' : 'FunctionGeneratedResponse';
         ctx.detailedType = ctx.resultType;
         ctx.doneAt = ctx.cursor;
-        return null;
+        return DONE;
       }
       if (out.kind === 'error') {
         const reason =
@@ -277,7 +292,7 @@ export class Pipeline {
               ? 'LambdaExecutionError'
               : 'FunctionExecutionError';
         ctx.doneAt = ctx.cursor;
-        return null;
+        return DONE;
       }
       if (out.kind === 'continue-request') {
         ctx.uri = out.request.uri;
@@ -319,14 +334,30 @@ export class Pipeline {
 
     // 7-11. Tiers, origin, storage; then custom error responses (§10.1).
     if (this.tiers.edgeLookup(ctx) !== NEED_UPSTREAM) return this.afterEdgeAnswer(ctx);
-    return this.edgeMiss(ctx);
+    return EDGE_UPSTREAM;
   }
 
   /** Replaces an error with the configured page, fetched through the behavior that matches the
    * page path and cached like any object (§10.1). Viewer-request functions do not run for it. */
   private *customErrorPage(ctx: RequestCtx): PipelineGen<void> {
+    const page = this.errorPageRequest(ctx);
+    if (page === null) return;
+    yield* this.tiers.serve(page);
+    this.adoptErrorPage(ctx, page);
+  }
+
+  /** customErrorPage() without generators (run()). */
+  private customErrorPageSync(ctx: RequestCtx): void {
+    const page = this.errorPageRequest(ctx);
+    if (page === null) return;
+    this.tiers.serveSync(page);
+    this.adoptErrorPage(ctx, page);
+  }
+
+  /** The page's own request (a GET of the page path), or null when no page is configured. */
+  private errorPageRequest(ctx: RequestCtx): RequestCtx | null {
     const cer = this.d.ns.customErrors.get(ctx.status);
-    if (!cer || !cer.responsePagePath) return;
+    if (!cer || !cer.responsePagePath) return null;
     const page = new RequestCtx();
     page.seq = ctx.seq;
     page.method = 'GET';
@@ -357,7 +388,12 @@ export class Pipeline {
         `Custom error response for ${ctx.status}: fetching ${cer.responsePagePath} through behavior "${page.behavior.pathPattern}"`,
       );
     }
-    yield* this.tiers.serve(page);
+    return page;
+  }
+
+  /** The viewer gets the page with the configured status. */
+  private adoptErrorPage(ctx: RequestCtx, page: RequestCtx): void {
+    const cer = this.d.ns.customErrors.get(ctx.status)!;
     const p = page.upObj!;
     ctx.tiersMask |= page.tiersMask;
     ctx.doneAt = page.upAt;

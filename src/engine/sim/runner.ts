@@ -1,6 +1,7 @@
 // run(): the scenario's own traffic, synchronously, through the same pipeline as request(), with
 // the simulated origins, no trace and no per-request allocation on the hit path (one reused
-// RequestCtx, interned paths, precomputed viewer placement). Keeps a bounded sample for animation.
+// RequestCtx, interned paths, precomputed viewer placement). Misses take the pipeline's
+// synchronous twin (Pipeline.runSync: no generator per tier). Keeps a bounded sample for animation.
 import type { HeaderMap } from '../http/model';
 import type { ScheduledEvent, ViewerRegion } from '../scenario';
 import { createGeneratedRequest, TrafficGenerator, type GeneratedRequest } from '../traffic/generator';
@@ -53,6 +54,20 @@ const RESULT_KIND: Record<ResultType, ResultKind> = {
   LambdaGeneratedResponse: 'generated',
 };
 
+/** SampledRequest.tiers by RequestCtx.tiersMask, built once: samples share them (frozen, so a
+ * consumer that tried to change one would throw instead of changing every sample). */
+const TIERS_BY_MASK: readonly string[][] = Array.from({ length: 16 }, (_, m) => {
+  const tiers: string[] = [];
+  if (m & TOUCHED_EDGE) tiers.push('edge');
+  if (m & TOUCHED_REGIONAL) tiers.push('regional');
+  if (m & TOUCHED_SHIELD) tiers.push('shield');
+  if (m & TOUCHED_ORIGIN) tiers.push('origin');
+  return Object.freeze(tiers) as string[];
+});
+
+/** Header maps kept per region for requests varying by one header value (VARIATION has 8). */
+const MAX_VARIED_HEADER_MAPS = 4_096;
+
 function inWindows(w: number[], t: number): boolean {
   for (let i = 0; i < w.length; i += 2) if (t >= w[i] && t < w[i + 1]) return true;
   return false;
@@ -75,15 +90,21 @@ export class Runner {
   private readonly catalogSlots = new Map<string, number>();
   private respondFn: (call: OriginCall) => OriginResponse;
 
+  /**
+   * `driveGenerators`: run requests through the generator pipeline request() uses (driven
+   * synchronously) instead of Pipeline.runSync. Same results, slower: for tests comparing the two.
+   */
   constructor(
     private readonly d: SimDeps,
     private readonly pipeline: Pipeline,
     private readonly responder: Responder,
     private readonly origins: SimulatedOrigins,
     private readonly hooks: RunHooks,
+    private readonly driveGenerators = false,
   ) {
     const ctx = this.ctx;
     this.respondFn = (call) => this.origins.respond(call.origin, call.request, ctx.catalogIndex);
+    pipeline.tiers.useSyncOrigin(this.respondFn);
   }
 
   private setup(startMs: number): TrafficGenerator {
@@ -218,13 +239,16 @@ export class Runner {
       }
       ctx.catalogSlot = req.objectIndex >= 0 ? lastSlot : -1;
       ctx.lightOriginRequests = true;
-      const rest = this.pipeline.start(ctx);
-      if (rest !== null) this.drive(rest);
+      if (this.driveGenerators) this.drive(this.pipeline.handle(ctx));
+      else this.pipeline.runSync(ctx);
       const bytes = this.responder.finish(ctx, false);
       if (n % stride === 0 && samples.length < MAX_SAMPLES_PER_RUN)
         samples.push(this.sample(ctx, place, bytes));
       n++;
-      if (ctx.bgObj !== null) this.drive(this.pipeline.tiers.background(ctx));
+      if (ctx.bgObj !== null) {
+        if (this.driveGenerators) this.drive(this.pipeline.tiers.background(ctx));
+        else this.pipeline.tiers.backgroundSync(ctx);
+      }
     }
     this.hooks.eventsUntil(toMs);
     return {
@@ -243,7 +267,22 @@ export class Runner {
     };
   }
 
+  /** header maps of requests with a varying header and no cookie: region index -> value -> map */
+  private readonly variedHeaders: Map<string, HeaderMap>[] = [];
+
   private varied(place: RegionPlacement, req: GeneratedRequest): HeaderMap {
+    if (req.cookie === '') {
+      // A handful of values per region: build each map once (like place.headers, shared by
+      // every request that has it; nothing downstream changes a request's header map).
+      const byValue = (this.variedHeaders[req.regionIndex] ??= new Map());
+      let shared = byValue.get(req.header);
+      if (shared === undefined) {
+        if (byValue.size >= MAX_VARIED_HEADER_MAPS) byValue.clear();
+        shared = { ...place.headers, [VARIATION.headerName]: [req.header] };
+        byValue.set(req.header, shared);
+      }
+      return shared;
+    }
     const h: HeaderMap = { ...place.headers };
     if (req.cookie !== '') h['cookie'] = [req.cookie];
     if (req.header !== '') h[VARIATION.headerName] = [req.header];
@@ -251,12 +290,7 @@ export class Runner {
   }
 
   private sample(ctx: RequestCtx, place: RegionPlacement, bytes: number): SampledRequest {
-    const tiers: string[] = [];
-    const m = ctx.tiersMask;
-    if (m & TOUCHED_EDGE) tiers.push('edge');
-    if (m & TOUCHED_REGIONAL) tiers.push('regional');
-    if (m & TOUCHED_SHIELD) tiers.push('shield');
-    if (m & TOUCHED_ORIGIN) tiers.push('origin');
+    const tiers = TIERS_BY_MASK[ctx.tiersMask & 15];
     return {
       atMs: ctx.t0,
       method: ctx.method,

@@ -1,7 +1,7 @@
 // TTL and storage (spec §0 step 11, §1): turns an origin answer into the StoredObject every tier
 // shares, decides whether tiers may keep it, refreshes a copy after a 304 (§2.1), and makes the
 // edge's compressed variant (§4.5). The rules themselves live in ../http/ttl and ../http/compression.
-import { parseCacheControlLines } from '../http/cacheControl';
+import { EMPTY_CACHE_CONTROL, parseCacheControlLines, type CacheControl } from '../http/cacheControl';
 import {
   chooseEncoding,
   COMPRESSIBLE_TYPES,
@@ -39,6 +39,9 @@ export interface OriginAnswer {
 }
 
 export class Storage {
+  private lastCcLines: readonly string[] | undefined = undefined;
+  private lastCc: Readonly<CacheControl> = EMPTY_CACHE_CONTROL;
+
   constructor(
     private readonly ns: NormalizedScenario,
     private readonly epochMs: number,
@@ -54,7 +57,12 @@ export class Storage {
     const p = ctx.behavior.cachePolicy;
     const h = a.headers;
     const ccLines = h['cache-control'];
-    const cc = parseCacheControlLines(ccLines);
+    // A catalog's answers share one Cache-Control array: parse it once per array.
+    if (ccLines !== this.lastCcLines || ccLines === undefined) {
+      this.lastCcLines = ccLines;
+      this.lastCc = parseCacheControlLines(ccLines);
+    }
+    const cc = this.lastCc;
     const expires = h['expires']?.[0];
     const wall = this.epochMs + ctx.t0;
     const status = a.status;
