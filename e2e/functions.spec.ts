@@ -64,3 +64,45 @@ test('security headers: template, test panel, attach, then the header on a reque
     'max-age=63072000; includeSubDomains; preload',
   );
 });
+
+test('KeyValueStore: create a store, add a key, and the test panel reads it', async ({ page }) => {
+  await page.goto('./');
+  const functions = page.getByRole('region', { name: 'Functions' });
+  await functions.getByRole('button', { name: 'New function' }).click();
+  await functions.getByRole('button', { name: /^Redirects from a KeyValueStore/ }).click();
+
+  const pane = page.getByRole('region', { name: 'Edge function kvs-redirects' });
+  await pane.getByRole('button', { name: 'KeyValueStore', exact: true }).click();
+  const kvs = pane.getByRole('region', { name: 'KeyValueStore' });
+  await expect(kvs).toContainText('key ≤ 512 bytes · value ≤ 1 KB · store ≤ 5 MB');
+  await kvs.getByRole('button', { name: 'Create KeyValueStore' }).click();
+  await expect(kvs.getByTestId('kvs-message')).toHaveText(
+    'Store created and associated with this function. Add a key.',
+  );
+
+  // A value over CloudFront's 1 KB quota is refused with the reason; nothing is stored.
+  await kvs.getByRole('textbox', { name: 'Key', exact: true }).fill('/old-page');
+  await kvs.getByRole('textbox', { name: 'Value', exact: true }).fill('x'.repeat(1025));
+  await expect(kvs).toContainText('value 1,025 / 1,024 bytes (too long)');
+  await kvs.getByRole('button', { name: 'Add key' }).click();
+  await expect(kvs.getByRole('alert')).toHaveText(
+    'Value is 1,025 bytes; KeyValueStore values are at most 1 KB (1,024 bytes). Shorten it or split it over several keys.',
+  );
+
+  await kvs.getByRole('textbox', { name: 'Value', exact: true }).fill('/new-page');
+  await kvs.getByRole('button', { name: 'Add key' }).click();
+  await expect(kvs.getByTestId('kvs-message')).toHaveText(
+    'Added key “/old-page”. The test panel reads it now; press Reset to run it.',
+  );
+  await expect(kvs.getByRole('table')).toContainText('/old-page/new-page');
+  await expect(kvs.getByTestId('kvs-usage')).toContainText('1 key');
+
+  // The function reads the key through cf.kvs() in the test panel.
+  await pane.getByRole('button', { name: 'Test function' }).click();
+  const panel = pane.getByRole('region', { name: 'Test function' });
+  await panel.getByRole('textbox', { name: 'URI' }).fill('/old-page');
+  await panel.getByRole('button', { name: 'Run test' }).click();
+  await expect(panel.getByTestId('test-status')).toHaveText('Succeeded');
+  await expect(panel.getByTestId('test-output')).toContainText('"statusCode": 301');
+  await expect(panel.getByTestId('test-output')).toContainText('"value": "/new-page"');
+});

@@ -28,8 +28,25 @@ interface AcornSyntaxError extends SyntaxError {
   pos?: number;
 }
 
-/** Returns a sentence describing the first problem, or undefined when the code is acceptable. */
-export function checkFunctionSyntax(code: string, runtime: FunctionRuntime): string | undefined {
+/** One problem with its position (1-based line and column, like Monaco and error messages). */
+export interface FunctionSyntaxProblem {
+  kind: 'parse' | 'runtime-1.0';
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** parse: the parser's reason; runtime-1.0: the unsupported construct, e.g. "'const'" */
+  what: string;
+  /** runtime-1.0: what to write instead, e.g. "use 'var'" */
+  instead: string;
+}
+
+/**
+ * Every problem of `code` for `runtime`, in source order: one parse error (a parser stops at the
+ * first), or each runtime-1.0 construct CloudFront would refuse. Used by the import-time check
+ * below and by the editor's markers (src/ui/editor/syntaxProblems.ts), so both apply one rule set.
+ */
+export function findFunctionSyntaxProblems(code: string, runtime: FunctionRuntime): FunctionSyntaxProblem[] {
   let ast: Node | undefined;
   let firstError: AcornSyntaxError | undefined;
   for (const options of PARSE_OPTIONS[runtime]) {
@@ -42,48 +59,79 @@ export function checkFunctionSyntax(code: string, runtime: FunctionRuntime): str
     }
   }
   if (!ast) {
-    const where = firstError?.loc ? `line ${firstError.loc.line}` : 'the code';
-    const reason = (firstError?.message ?? 'syntax error').replace(/\s*\(\d+:\d+\)$/, '');
+    const line = firstError?.loc?.line ?? 1;
+    const column = (firstError?.loc?.column ?? 0) + 1;
+    return [
+      {
+        kind: 'parse',
+        line,
+        column,
+        endLine: line,
+        endColumn: column + 1,
+        what: (firstError?.message ?? 'syntax error').replace(/\s*\(\d+:\d+\)$/, ''),
+        instead: '',
+      },
+    ];
+  }
+  return runtime === 'cloudfront-js-1.0' ? runtime10Problems(ast) : [];
+}
+
+/** Returns a sentence describing the first problem, or undefined when the code is acceptable. */
+export function checkFunctionSyntax(code: string, runtime: FunctionRuntime): string | undefined {
+  const first = findFunctionSyntaxProblems(code, runtime)[0];
+  if (!first) return undefined;
+  if (first.kind === 'parse') {
     const hint =
       runtime === 'cloudfront-js-1.0'
         ? ` (runtime cloudfront-js-1.0 reads ES 5.1 plus some ES6-9 only; switch to cloudfront-js-2.0 for newer syntax)`
         : '';
-    return `${where}: syntax error: ${reason}${hint}; fix the code`;
+    return `line ${first.line}: syntax error: ${first.what}${hint}; fix the code`;
   }
-  return runtime === 'cloudfront-js-1.0' ? findRuntime10Violation(ast) : undefined;
+  return `line ${first.line}: runtime cloudfront-js-1.0 does not support ${first.what}: ${first.instead}, or switch the function to cloudfront-js-2.0`;
 }
 
 interface LocNode {
   type: string;
-  loc?: { start: { line: number } } | null;
+  loc?: { start: { line: number; column: number }; end: { line: number; column: number } } | null;
   kind?: string;
   async?: boolean;
 }
 
-function findRuntime10Violation(ast: Node): string | undefined {
-  let found: string | undefined;
+function runtime10Problems(ast: Node): FunctionSyntaxProblem[] {
+  const out: FunctionSyntaxProblem[] = [];
   walk(ast, (node) => {
     const n = node as unknown as LocNode;
-    const line = n.loc ? `line ${n.loc.start.line}` : 'the code';
-    const say = (what: string, instead: string) =>
-      `${line}: runtime cloudfront-js-1.0 does not support ${what}: ${instead}, or switch the function to cloudfront-js-2.0`;
+    const say = (what: string, instead: string) => {
+      if (!n.loc) return;
+      const { start, end } = n.loc;
+      out.push({
+        kind: 'runtime-1.0',
+        line: start.line,
+        column: start.column + 1,
+        endLine: start.line,
+        // underline the keyword, not the whole (possibly long) statement
+        endColumn: start.line === end.line ? end.column + 1 : start.column + 6,
+        what,
+        instead,
+      });
+    };
     if (n.type === 'VariableDeclaration' && (n.kind === 'const' || n.kind === 'let')) {
-      found = say(`'${n.kind}'`, "use 'var'");
+      say(`'${n.kind}'`, "use 'var'");
     } else if (
       (n.type === 'FunctionDeclaration' ||
         n.type === 'FunctionExpression' ||
         n.type === 'ArrowFunctionExpression') &&
       n.async
     ) {
-      found = say('async functions', 'use a plain function');
+      say('async functions', 'use a plain function');
     } else if (n.type === 'AwaitExpression') {
-      found = say("'await'", 'remove it');
+      say("'await'", 'remove it');
     } else if (n.type === 'ClassDeclaration' || n.type === 'ClassExpression') {
-      found = say('classes', 'use functions and objects');
+      say('classes', 'use functions and objects');
     }
-    return found !== undefined;
+    return false;
   });
-  return found;
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /** Depth-first over every AST node; stops as soon as `visit` returns true. */

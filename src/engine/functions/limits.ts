@@ -32,6 +32,35 @@ export const CLOUDFRONT_FUNCTION_LIMITS = {
   maxBodyBytes: 40 * 1024,
 } as const;
 
+/**
+ * CloudFront KeyValueStore quotas (one store per function, runtime cloudfront-js-2.0 only).
+ * Source: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-kvs
+ * and .../kvs-with-functions-create-s3-kvp.html ("File size – 5 MB, Key size – 512 characters,
+ * Value size – 1024 characters"). EdgeLab counts UTF-8 bytes, the stricter reading.
+ */
+export const KEY_VALUE_STORE_LIMITS = {
+  /** key size */
+  maxKeyBytes: 512,
+  /** value size (1 KB) */
+  maxValueBytes: 1024,
+  /** whole store: the sum of every key and value */
+  maxStoreBytes: 5 * 1024 * 1024,
+  /** key value stores one function may be associated with */
+  storesPerFunction: 1,
+} as const;
+
+/**
+ * Lambda@Edge deployment quotas shown in the editor (EdgeLab runs code in its sandbox, so the
+ * package size is a number to teach, not one it can enforce on a single file).
+ * Source: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge
+ * (spec §9.3: the origin-side memory maximum is the Lambda maximum, 3,008 MB in the 2023 docs,
+ * 10,240 MB today).
+ */
+export const LAMBDA_EDGE_PACKAGE_LIMITS = {
+  viewer: { maxPackageBytes: 1024 * 1024, maxMemoryMb: 128 },
+  origin: { maxPackageBytes: 50 * 1024 * 1024, maxMemoryMb: 10_240 },
+} as const;
+
 /** Lambda@Edge quotas per trigger side.
  * Source: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge
  * and .../edge-functions-restrictions.html (IncludeBody truncation). */
@@ -42,11 +71,15 @@ export const LAMBDA_EDGE_LIMITS = {
     maxResponseBytes: 40 * 1024,
     /** request body exposed with IncludeBody is cut here */
     bodyExposedBytes: 40 * 1024,
+    /** replacement body sent base64-encoded ("53.2 KB" in the quotas table) */
+    maxBase64BodyBytes: Math.round(53.2 * 1024),
   },
   origin: {
     timeoutMs: 30_000,
     maxResponseBytes: 1024 * 1024,
     bodyExposedBytes: 1024 * 1024,
+    /** "1.33 MB" in the quotas table */
+    maxBase64BodyBytes: Math.round(1.33 * 1024 * 1024),
   },
   /**
    * EdgeLab modelling choice: simulated milliseconds per QuickJS poll point. Timeouts are

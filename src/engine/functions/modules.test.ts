@@ -147,6 +147,35 @@ describe('KeyValueStore (runtime 2.0)', () => {
   });
 });
 
+describe('KeyValueStore quotas and origin helpers', () => {
+  it('a store over a quota is refused when the functions are prepared, naming function and key', () => {
+    expect(() =>
+      rt.prepare([
+        cff('q', 'function handler(e) { return e.request; }', 'cloudfront-js-2.0', { big: 'x'.repeat(1025) }),
+      ]),
+    ).toThrow(
+      'The KeyValueStore of function "q" breaks a CloudFront quota: the value of key "big" is 1,025 bytes; values are at most 1,024 bytes; fix it in the editor',
+    );
+  });
+
+  it.each(['updateRequestOrigin', 'selectRequestOriginById', 'createRequestOriginGroup'])(
+    'cf.%s() fails with the documented "not modelled" error (503), not a silent no-op',
+    (helper) => {
+      rt.prepare([
+        cff(
+          'o',
+          `import cf from 'cloudfront';\nfunction handler(e) {\n  cf.${helper}({});\n  return e.request;\n}`,
+        ),
+      ]);
+      const out = rt.cloudFrontViewerRequest('o', testRequest(), testContext());
+      expect(out).toMatchObject({ kind: 'error', status: 503 });
+      expect(out.kind === 'error' && out.message).toBe(
+        `CloudFront Function "o" failed: Error: cf.${helper}() is not modelled by EdgeLab: a CloudFront Function cannot change the origin in the simulator, and the request would silently keep the behavior's origin. Pick the origin in a Lambda@Edge origin-request function instead (see "How EdgeLab models CloudFront") (line 3)`,
+      );
+    },
+  );
+});
+
 describe('require', () => {
   it('offers only the documented modules', () => {
     rt.prepare([cff('r', "function handler(e) { require('fs'); return e.request; }")]);

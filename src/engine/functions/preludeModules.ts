@@ -249,7 +249,22 @@ function kvsHandle() {
     },
   });
 }
-var cloudfront = Object.freeze({ kvs: function kvs() { return kvsHandle(); } });
+// Runtime 2.0's origin-modification helpers (viewer-request only in CloudFront) exist so that code
+// using them loads, but EdgeLab's pipeline does not re-route a request from a CloudFront Function:
+// each call fails with this documented error (503) instead of silently going to the old origin.
+function unmodelledOrigin(name) {
+  return function () {
+    throw new Error('cf.' + name + '() is not modelled by EdgeLab: a CloudFront Function cannot change the origin in the simulator, ' +
+      'and the request would silently keep the behavior\'s origin. Pick the origin in a Lambda@Edge origin-request function instead ' +
+      '(see "How EdgeLab models CloudFront")');
+  };
+}
+var cloudfront = Object.freeze({
+  kvs: function kvs() { return kvsHandle(); },
+  updateRequestOrigin: unmodelledOrigin('updateRequestOrigin'),
+  selectRequestOriginById: unmodelledOrigin('selectRequestOriginById'),
+  createRequestOriginGroup: unmodelledOrigin('createRequestOriginGroup'),
+});
 
 var MODULES = { crypto: crypto, querystring: qs };
 if (cfg.runtime === '2.0') { MODULES.buffer = Object.freeze({ Buffer: Buffer }); MODULES.cloudfront = cloudfront; }

@@ -11,6 +11,7 @@ import { parse, type Node, type Program } from 'acorn';
 import { ScenarioError } from '../errors';
 import type { EdgeFunction } from '../scenario';
 import { utf8Length } from './bytes';
+import { kvsStoreProblem } from './kvs';
 import { CLOUDFRONT_FUNCTION_LIMITS } from './limits';
 
 export type AnyNode = Node & Record<string, unknown>;
@@ -57,6 +58,14 @@ export function checkFunctionShape(fn: EdgeFunction, index: number, names: Set<s
       'runtime',
     );
   }
+  // A store kept with a 1.0 function or a Lambda@Edge function is not associated (the editor says
+  // so and offers to switch back); its size rules hold wherever it is kept.
+  const kvsProblem = fn.kvs ? kvsStoreProblem(fn.kvs) : null;
+  if (kvsProblem)
+    fail(
+      `The KeyValueStore of function "${fn.name}" breaks a CloudFront quota: ${kvsProblem}; fix it in the editor`,
+      'kvs',
+    );
 }
 
 export function checkFunctionSource(fn: EdgeFunction, index: number): CheckedSource {

@@ -24,7 +24,7 @@ function load(id: string): string {
 const host = { host: ['www.example.com'], 'user-agent': ['Mozilla/5.0'], accept: ['text/html'] };
 
 describe('FUNCTION_TEMPLATES', () => {
-  it('has eight templates with unique ids, each passing prepare()', () => {
+  it('has nine templates with unique ids, each passing prepare()', () => {
     expect(FUNCTION_TEMPLATES.map((t) => t.id)).toEqual([
       'redirect-to-https',
       'security-headers',
@@ -32,6 +32,7 @@ describe('FUNCTION_TEMPLATES', () => {
       'ab-testing',
       'normalize-query-string',
       'jwt-check',
+      'kvs-redirects',
       'origin-by-cookie',
       'image-resize-simulated',
     ]);
@@ -252,5 +253,39 @@ describe('FUNCTION_TEMPLATES', () => {
       kind: 'continue-response',
       response: { bodySize: 48_213, headers: { 'content-type': ['image/jpeg'] } },
     });
+  });
+});
+
+describe('kvs-redirects template', () => {
+  const t = FUNCTION_TEMPLATES.find((x) => x.id === 'kvs-redirects');
+  const fn = (kvs?: Record<string, string>): EdgeFunction => ({
+    name: 'kvs-redirects',
+    kind: 'cloudfront-function',
+    runtime: 'cloudfront-js-2.0',
+    code: t?.code ?? '',
+    ...(kvs ? { kvs } : {}),
+  });
+
+  it('answers a 301 to the stored target and lets other paths through', () => {
+    rt.prepare([fn({ '/old': '/new' })]);
+    expect(
+      rt.cloudFrontViewerRequest('kvs-redirects', testRequest({ uri: '/old' }), testContext()),
+    ).toMatchObject({
+      kind: 'generated-response',
+      response: { status: 301, headers: { location: ['/new'], 'cache-control': ['max-age=3600'] } },
+    });
+    expect(
+      rt.cloudFrontViewerRequest('kvs-redirects', testRequest({ uri: '/other' }), testContext()),
+    ).toMatchObject({
+      kind: 'continue-request',
+      request: { uri: '/other' },
+    });
+  });
+
+  it('passes every request through while no store exists yet', () => {
+    rt.prepare([fn()]);
+    expect(
+      rt.cloudFrontViewerRequest('kvs-redirects', testRequest({ uri: '/old' }), testContext()).kind,
+    ).toBe('continue-request');
   });
 });

@@ -212,6 +212,30 @@ exports.handler = async (event) => {
 };
 `;
 
+const KVS_REDIRECTS = `// Redirects kept in a KeyValueStore: the map changes without touching the code.
+// Open "KeyValueStore" in the editor, create the store, then add keys such as
+// /old-page -> /new-page (a path) or /promo -> https://example.com/sale (a URL).
+import cf from 'cloudfront';
+
+async function handler(event) {
+  const request = event.request;
+  let target;
+  try {
+    target = await cf.kvs().get(request.uri); // one read; a missing key throws
+  } catch (e) {
+    return request; // no store yet, or no redirect for this path
+  }
+  return {
+    statusCode: 301,
+    statusDescription: 'Moved Permanently',
+    headers: {
+      location: { value: target },
+      'cache-control': { value: 'max-age=3600' }
+    }
+  };
+}
+`;
+
 export const FUNCTION_TEMPLATES: FunctionTemplate[] = [
   {
     id: 'redirect-to-https',
@@ -272,6 +296,16 @@ export const FUNCTION_TEMPLATES: FunctionTemplate[] = [
     code: JWT_CHECK,
     description:
       'Verifies an HS256 JSON Web Token with the crypto module and answers 401 at the edge when it is missing, forged or expired. Demo secret in code: use a KeyValueStore for a real one.',
+  },
+  {
+    id: 'kvs-redirects',
+    title: 'Redirects from a KeyValueStore',
+    kind: 'cloudfront-function',
+    eventType: 'viewer-request',
+    runtime: 'cloudfront-js-2.0',
+    code: KVS_REDIRECTS,
+    description:
+      "Looks the path up in the function's KeyValueStore and answers a 301 to the stored target; paths without a key pass through. Edit the redirects in the KeyValueStore panel, no code change needed (runtime 2.0).",
   },
   {
     id: 'origin-by-cookie',

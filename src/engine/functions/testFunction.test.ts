@@ -138,4 +138,36 @@ describe('testFunction (the "Test function" panel)', () => {
     // cold start 150 ms + warm 5 ms + 72 poll points at 10 µs
     expect(result.durationMs).toBe(155.72);
   });
+
+  it('a generated response over the trigger limit fails with 502 and shows the limits per trigger', async () => {
+    const fn = lambdaFn(
+      'big',
+      "exports.handler = async () => ({ status: '200', body: 'x'.repeat(41 * 1024) });",
+    );
+    const event = {
+      Records: [{ cf: { config: { eventType: 'viewer-request' }, request: { uri: '/', headers: {} } } }],
+    };
+    const result = await testFunction(fn, 'viewer-request', event);
+    expect(result.errorStatus).toBe(502);
+    expect(result.error).toContain('viewer-request functions may produce at most 40 KB (headers and body)');
+    expect(result.sizeLimits).toBe(
+      'Lambda@Edge limits per trigger: viewer-request and viewer-response may generate 40 KB (headers + body; a replacement body: text 40 KB, base64 53.2 KB); origin-request and origin-response 1 MB (text 1 MB, base64 1.3 MB).',
+    );
+    // the same body from an origin-request trigger fits its 1 MB limit
+    const origin = await testFunction(fn, 'origin-request', event);
+    expect(origin.error).toBeUndefined();
+    expect(origin.sizeLimits).toBeUndefined();
+  });
+
+  it('a CloudFront Function sees the KeyValueStore kept with it', async () => {
+    const fn = cff(
+      'kv',
+      "import cf from 'cloudfront';\nconst kvs = cf.kvs();\nasync function handler(event) {\n  event.request.uri = await kvs.get(event.request.uri);\n  return event.request;\n}",
+      'cloudfront-js-2.0',
+      { '/media/': '/v2/media/' },
+    );
+    const result = await testFunction(fn, 'viewer-request', DOC_EVENT);
+    expect(result.error).toBeUndefined();
+    expect((result.output as { uri: string }).uri).toBe('/v2/media/');
+  });
 });

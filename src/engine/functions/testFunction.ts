@@ -8,6 +8,7 @@ import { ScenarioError } from '../errors';
 import type { EdgeRequest, EdgeResponse, HeaderMap } from '../http/model';
 import type { EdgeFunction, LambdaEventType, Origin } from '../scenario';
 import { base64Decode, utf8DecodeStrict } from './bytes';
+import { CLOUDFRONT_FUNCTION_LIMITS, formatBytes, LAMBDA_EDGE_LIMITS } from './limits';
 import { originFromEvent } from './lambdaOrigin';
 import { loadQuickJS, type QuickJSHost } from './quickjsHost';
 import { EdgeFunctionRuntime } from './runtime';
@@ -24,6 +25,23 @@ export interface TestFunctionResult {
   /** CloudFront Functions: 0-100; Lambda@Edge: 0 (see durationMs) */
   computeUtilization: number;
   durationMs: number;
+  /** when a generated or replaced response broke a size limit: the limits per trigger, in words */
+  sizeLimits?: string;
+}
+
+const kb = (n: number) => formatBytes(n);
+const VIEWER = LAMBDA_EDGE_LIMITS.viewer.maxResponseBytes;
+const ORIGIN = LAMBDA_EDGE_LIMITS.origin.maxResponseBytes;
+/** Spec §9.3: generated response (headers + body) and replacement body, per trigger side. */
+const LAMBDA_SIZE_LIMITS = `Lambda@Edge limits per trigger: viewer-request and viewer-response may generate ${kb(VIEWER)} (headers + body; a replacement body: text ${kb(VIEWER)}, base64 ${kb(LAMBDA_EDGE_LIMITS.viewer.maxBase64BodyBytes)}); origin-request and origin-response ${kb(ORIGIN)} (text ${kb(ORIGIN)}, base64 ${kb(LAMBDA_EDGE_LIMITS.origin.maxBase64BodyBytes)}).`;
+const CFF_SIZE_LIMITS = `CloudFront Functions: EdgeLab allows ${kb(CLOUDFRONT_FUNCTION_LIMITS.maxBodyBytes)} for a body a function writes (AWS publishes no number; this is Lambda@Edge's viewer-trigger limit).`;
+
+/** The per-trigger size limits to show beside a result that broke one (502 from a size check). */
+function sizeLimitsFor(fn: EdgeFunction, outcome: FunctionOutcome): string | undefined {
+  if (outcome.kind !== 'error' || outcome.status !== 502) return undefined;
+  if (fn.kind === 'lambda-edge')
+    return /functions may produce at most/.test(outcome.message) ? LAMBDA_SIZE_LIMITS : undefined;
+  return /EdgeLab allows at most .* for a body/.test(outcome.message) ? CFF_SIZE_LIMITS : undefined;
 }
 
 export type TestFunctionContext = Partial<FunctionContext> & { seed?: number; wasmLocation?: string };
@@ -234,6 +252,7 @@ export async function testFunction(
       ...(outcome.kind === 'error' ? { error: outcome.message, errorStatus: outcome.status } : {}),
       computeUtilization: info.computeUtilization ?? 0,
       durationMs: info.durationMs,
+      ...(sizeLimitsFor(fn, outcome) ? { sizeLimits: sizeLimitsFor(fn, outcome) } : {}),
     };
   } catch (e) {
     return fail(e instanceof Error ? e.message : String(e));

@@ -85,3 +85,49 @@ describe('setFunctionSettings and test events', () => {
     expect(useAppStore.getState().scenario.functions?.[0].testEvents?.map((e) => e.name)).toEqual(['other']);
   });
 });
+
+describe('KeyValueStore', () => {
+  const fnOf = (name: string) => useAppStore.getState().scenario.functions?.find((f) => f.name === name);
+  const newFunction = () => {
+    const name = useAppStore.getState().addFunction(template('spa-rewrite'));
+    useAppStore.getState().setFunctionSettings(name, { runtime: 'cloudfront-js-2.0' });
+    return name;
+  };
+
+  it('creates one store per function, adds, renames and deletes keys', () => {
+    const name = newFunction();
+    const s = () => useAppStore.getState();
+    expect(s().createKvs(name)).toBeNull();
+    expect(s().createKvs(name)).toBe(
+      'spa-rewrite already has a KeyValueStore: CloudFront allows one store per function.',
+    );
+    expect(s().putKvsKey(name, '/old', '/new')).toBeNull();
+    expect(s().putKvsKey(name, 'flag', 'on')).toBeNull();
+    expect(s().putKvsKey(name, '/older', '/new', '/old')).toBeNull();
+    expect(fnOf(name)?.kvs).toEqual({ flag: 'on', '/older': '/new' });
+    expect(s().putKvsKey(name, 'flag', 'x', '/older')).toBe(
+      'The store already has a key "flag": pick another name or edit that key.',
+    );
+    s().deleteKvsKey(name, 'flag');
+    expect(fnOf(name)?.kvs).toEqual({ '/older': '/new' });
+    s().deleteKvs(name);
+    expect(fnOf(name)?.kvs).toBeUndefined();
+  });
+
+  it('refuses a value over 1 KB and keeps the store unchanged', () => {
+    const name = newFunction();
+    useAppStore.getState().createKvs(name);
+    expect(useAppStore.getState().putKvsKey(name, 'big', 'x'.repeat(1025))).toBe(
+      'Value is 1,025 bytes; KeyValueStore values are at most 1 KB (1,024 bytes). Shorten it or split it over several keys.',
+    );
+    expect(fnOf(name)?.kvs).toEqual({});
+  });
+
+  it('is offered only to CloudFront Functions on runtime 2.0', () => {
+    const name = newFunction();
+    useAppStore.getState().setFunctionSettings(name, { runtime: 'cloudfront-js-1.0' });
+    expect(useAppStore.getState().createKvs(name)).toBe(
+      'KeyValueStore works only with CloudFront Functions on runtime cloudfront-js-2.0: switch the runtime first.',
+    );
+  });
+});

@@ -9,6 +9,7 @@ import type {
   LambdaEventType,
   Scenario,
 } from '../../engine/scenario';
+import { kvsPutProblem } from '../../engine/functions/kvs';
 import type { AppState } from '../store';
 
 export type TestEvent = NonNullable<EdgeFunction['testEvents']>[number];
@@ -128,6 +129,13 @@ export interface FunctionsSlice {
   /** Saves (or replaces, by name) a test event with the function, so it travels with the scenario. */
   saveTestEvent: (name: string, event: TestEvent) => void;
   deleteTestEvent: (name: string, eventName: string) => void;
+  /** Creates an empty KeyValueStore associated with the function (runtime 2.0, one per function). */
+  createKvs: (name: string) => string | null;
+  /** Adds or replaces a key (renaming `previousKey` when given); returns the quota it would break. */
+  putKvsKey: (name: string, key: string, value: string, previousKey?: string) => string | null;
+  deleteKvsKey: (name: string, key: string) => void;
+  /** Deletes the function's store and every key in it. */
+  deleteKvs: (name: string) => void;
 }
 
 export const createFunctionsSlice: StateCreator<AppState, [], [], FunctionsSlice> = (set, get) => {
@@ -193,5 +201,45 @@ export const createFunctionsSlice: StateCreator<AppState, [], [], FunctionsSlice
         ...fn,
         testEvents: (fn.testEvents ?? []).filter((e) => e.name !== eventName),
       })),
+
+    createKvs: (name) => {
+      const fn = get().scenario.functions?.find((f) => f.name === name);
+      if (!fn) return `No function ${name}.`;
+      if (fn.kind !== 'cloudfront-function' || fn.runtime === 'cloudfront-js-1.0')
+        return 'KeyValueStore works only with CloudFront Functions on runtime cloudfront-js-2.0: switch the runtime first.';
+      if (fn.kvs) return `${name} already has a KeyValueStore: CloudFront allows one store per function.`;
+      updateFunction(name, (f) => ({ ...f, kvs: {} }));
+      return null;
+    },
+
+    putKvsKey: (name, key, value, previousKey) => {
+      const fn = get().scenario.functions?.find((f) => f.name === name);
+      if (!fn?.kvs) return `${name} has no KeyValueStore: create one first.`;
+      const rest = { ...fn.kvs };
+      if (previousKey !== undefined && previousKey !== key) {
+        if (Object.prototype.hasOwnProperty.call(rest, key))
+          return `The store already has a key "${key}": pick another name or edit that key.`;
+        delete rest[previousKey];
+      }
+      const problem = kvsPutProblem(rest, key, value);
+      if (problem) return problem;
+      updateFunction(name, (f) => ({ ...f, kvs: { ...rest, [key]: value } }));
+      return null;
+    },
+
+    deleteKvsKey: (name, key) =>
+      updateFunction(name, (fn) => {
+        if (!fn.kvs) return fn;
+        const kvs = { ...fn.kvs };
+        delete kvs[key];
+        return { ...fn, kvs };
+      }),
+
+    deleteKvs: (name) =>
+      updateFunction(name, (fn) => {
+        const next = { ...fn };
+        delete next.kvs;
+        return next;
+      }),
   };
 };

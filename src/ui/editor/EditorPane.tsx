@@ -4,7 +4,10 @@ import { lazy, memo, Suspense, useMemo, useState } from 'react';
 import { CLOUDFRONT_FUNCTION_LIMITS } from '../../engine/functions/limits';
 import type { EdgeFunction } from '../../engine/scenario';
 import { associationsOf, behaviorLabel } from '../../state/slices/functionsSlice';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/store';
+import KvsEditor from './KvsEditor';
+import LambdaLimits from './LambdaLimits';
 import TestFunctionPanel from './TestFunctionPanel';
 import './editor.css';
 
@@ -30,11 +33,17 @@ function EditorPane({ name }: { name: string }) {
       .map((a) => `${behaviorLabel(s.scenario, a.index)} ${a.eventType}`)
       .join(', '),
   );
+  const eventTypes = useAppStore(
+    useShallow((s) => [...new Set(associationsOf(s.scenario, name).map((a) => a.eventType))]),
+  );
   const close = useAppStore((s) => s.openFunction);
   const setSettings = useAppStore((s) => s.setFunctionSettings);
   const [testing, setTesting] = useState(false);
+  const [kvsOpen, setKvsOpen] = useState(false);
 
   if (!fn) return null;
+  const showKvs = kvsOpen && fn.kind === 'cloudfront-function';
+  const side = testing || showKvs;
   return (
     <section className="editor-pane" aria-label={`Edge function ${name}`}>
       <header className="editor-pane__header">
@@ -62,8 +71,21 @@ function EditorPane({ name }: { name: string }) {
           </label>
         )}
         {fn.kind === 'cloudfront-function' && <SizeCounter code={fn.code} />}
+        {fn.kind === 'lambda-edge' && <LambdaLimits code={fn.code} events={eventTypes} />}
         <span className="muted">{events ? `on ${events}` : 'not associated'}</span>
         <span className="editor-pane__hint muted">Edits apply on Reset · Ctrl+S formats</span>
+        {fn.kind === 'cloudfront-function' && (
+          <button
+            type="button"
+            className="btn btn--small"
+            aria-expanded={kvsOpen}
+            onClick={() => setKvsOpen(!kvsOpen)}
+          >
+            {kvsOpen
+              ? 'Hide KeyValueStore'
+              : `KeyValueStore${fn.kvs ? ` (${Object.keys(fn.kvs).length})` : ''}`}
+          </button>
+        )}
         <button
           type="button"
           className="btn btn--small"
@@ -76,11 +98,16 @@ function EditorPane({ name }: { name: string }) {
           Close editor
         </button>
       </header>
-      <div className={`editor-pane__body${testing ? ' is-testing' : ''}`}>
+      <div className={`editor-pane__body${side ? ' is-testing' : ''}`}>
         <Suspense fallback={<p className="editor-pane__loading">Loading editor…</p>}>
           <FunctionEditor key={name} name={name} />
         </Suspense>
-        {testing && <TestFunctionPanel name={name} />}
+        {side && (
+          <div className="editor-pane__side">
+            {showKvs && <KvsEditor name={name} />}
+            {testing && <TestFunctionPanel name={name} />}
+          </div>
+        )}
       </div>
     </section>
   );

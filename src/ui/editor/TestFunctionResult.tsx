@@ -25,6 +25,11 @@ function TestFunctionResultView({ result, diff }: { result: TestFunctionResult; 
           {result.error}
         </p>
       )}
+      {result.sizeLimits && (
+        <p className="limits-note" data-testid="test-size-limits">
+          {result.sizeLimits}
+        </p>
+      )}
       {result.output !== null && (
         <>
           <h4>Output</h4>

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { withTypeHint } from './functionTypes';
 import { lineDiff, stableJson } from './lineDiff';
+import { checkFunctionSyntax } from '../../scenario/functionSyntax';
 import { findSyntaxProblems } from './syntaxProblems';
 import { buildTestEvent, inputCounterpart } from './testEvents';
 
@@ -33,6 +34,15 @@ describe('findSyntaxProblems', () => {
     const code = 'function handler(e) { return e?.request; }';
     expect(findSyntaxProblems(code, CF10)[0].message).toMatch(/^Syntax error: .*switch to 2\.0/);
     expect(findSyntaxProblems(code, CF20)).toEqual([]);
+  });
+
+  it('uses the import-time rules: the first marker is the problem a scenario load names', () => {
+    const code = 'function handler(e) {\n  var a = 1;\n  let b = a;\n  class C {}\n  return e.request;\n}';
+    const [first, second] = findSyntaxProblems(code, CF10);
+    expect([first.line, second.line]).toEqual([3, 4]);
+    expect(checkFunctionSyntax(code, 'cloudfront-js-1.0')).toBe(
+      "line 3: runtime cloudfront-js-1.0 does not support 'let': use 'var', or switch the function to cloudfront-js-2.0",
+    );
   });
 });
 

@@ -37,6 +37,27 @@ declare namespace AWSCloudFrontFunction {
   type Event = ViewerRequestEvent | ViewerResponseEvent;
 }
 
+/** Runtime 2.0's built-in module: \`import cf from 'cloudfront'\`. */
+declare module 'cloudfront' {
+  interface KeyValueStore {
+    /** throws when the key is missing */
+    get(key: string, options?: { format?: 'string' | 'json' | 'bytes' }): Promise<unknown>;
+    exists(key: string): Promise<boolean>;
+    meta(): Promise<{ creationDateTime: string; lastUpdatedDateTime: string; keyCount: number }>;
+  }
+  const cf: {
+    /** the KeyValueStore associated with this function (the editor's KeyValueStore panel) */
+    kvs(): KeyValueStore;
+    /** NOT MODELLED by EdgeLab: throws (use a Lambda@Edge origin-request function) */
+    updateRequestOrigin(params: object): void;
+    /** NOT MODELLED by EdgeLab: throws */
+    selectRequestOriginById(originId: string): void;
+    /** NOT MODELLED by EdgeLab: throws */
+    createRequestOriginGroup(params: object): void;
+  };
+  export default cf;
+}
+
 declare namespace AWSLambdaEdge {
   interface Header { key?: string; value: string }
   interface Headers { [lowerCaseName: string]: Header[] }
