@@ -22,3 +22,20 @@ export function withDefaultBehavior(s: Scenario, patch: Partial<CacheBehavior>):
     },
   };
 }
+
+export function withDistribution(s: Scenario, patch: Partial<Scenario['distribution']>): Scenario {
+  return { ...s, distribution: { ...s.distribution, ...patch } };
+}
+
+/** A copy of the scenario whose simulated origin `originId` sends `cacheControl` for its catalog. */
+export function withCatalogCacheControl(s: Scenario, originId: string, cacheControl: string): Scenario {
+  const sim = s.originSimulation?.[originId];
+  if (!sim?.catalog) throw new Error(`Lesson scenario: origin "${originId}" has no simulated catalog.`);
+  return {
+    ...s,
+    originSimulation: {
+      ...s.originSimulation,
+      [originId]: { ...sim, catalog: { ...sim.catalog, cacheControl } },
+    },
+  };
+}

@@ -2,7 +2,7 @@
 // lesson reachable, and it documents how the live panel's metrics map onto engine output.
 import { createEngine } from '../../engine';
 import type { Scenario } from '../../engine/scenario';
-import type { SampledRequest } from '../../engine/types';
+import type { CostBreakdown, Engine, SampledRequest, Stats } from '../../engine/types';
 import {
   evaluateAssertion,
   parseAssertion,
@@ -41,4 +41,35 @@ export async function measureLesson(
     probes,
   };
   return { evaluations: asts.map((a) => evaluateAssertion(a, metrics)), simTimeMs: engine.now() };
+}
+
+export interface ScenarioFigures {
+  stats: Stats;
+  /** cost().total and items, USD, scaled to a 30-day month */
+  costPerMonth: CostBreakdown;
+  /** mean latency of the last chunk's sampled requests, ms */
+  latencyMs: number;
+  /** sends one request after the run (a signed URL, a viewer from a given country) */
+  request: Engine['request'];
+}
+
+const MS_PER_MONTH = 30 * 86_400_000;
+
+/** Runs a scenario the way measureLesson does and returns the raw figures the lesson texts quote. */
+export async function measureScenario(scenario: Scenario, runMs: number): Promise<ScenarioFigures> {
+  const engine = await createEngine(scenario);
+  let samples: SampledRequest[] = [];
+  for (let t = 0; t < runMs; t += CHUNK_MS) samples = engine.run(Math.min(CHUNK_MS, runMs - t)).samples;
+  const scale = MS_PER_MONTH / engine.now();
+  const cost = engine.cost();
+  const costPerMonth: CostBreakdown = { total: cost.total * scale };
+  for (const k in cost) costPerMonth[k] = cost[k] * scale;
+  let latency = 0;
+  for (const s of samples) latency += s.latencyMs;
+  return {
+    stats: engine.stats(),
+    costPerMonth,
+    latencyMs: samples.length ? latency / samples.length : 0,
+    request: (req) => engine.request(req),
+  };
 }

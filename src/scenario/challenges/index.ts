@@ -1,0 +1,3 @@
+export { CHALLENGES, findChallenge } from './catalog';
+export { decodeChallengeResult, encodeChallengeResult, type ChallengeResult } from './result';
+export type { Challenge, ChallengeGoal, ModelSolution } from './types';
