@@ -3,7 +3,7 @@
 // pairwise and the bucket width doubles, so a long run keeps its whole history at even resolution
 // in constant memory.
 import { cacheHitRatio } from '../worker/metrics';
-import type { IntervalCounts } from '../worker/protocol';
+import type { IntervalCounts, TierBatch } from '../worker/protocol';
 
 export interface SeriesPoint {
   /** simulated ms */
@@ -16,6 +16,15 @@ export interface SeriesPoint {
   errors: number;
   generated: number;
   originRequests: number;
+  /** exact cache lookups and hits per edge-location prefix (from the engine's per-cache counters) */
+  pops?: Record<string, PopCounts>;
+  /** bytes cached per tier at the point's end (a level, not a count) */
+  fill?: TierBatch['fill'];
+}
+
+export interface PopCounts {
+  lookups: number;
+  hits: number;
 }
 
 export interface Series {
@@ -29,8 +38,25 @@ export const SERIES_CAPACITY = 240;
 
 export const EMPTY_SERIES: Series = { points: [], bucketMs: 0 };
 
+function mergePops(
+  a: Record<string, PopCounts> | undefined,
+  b: Record<string, PopCounts> | undefined,
+): Record<string, PopCounts> | undefined {
+  if (!a || !b) return a ?? b;
+  const out: Record<string, PopCounts> = { ...a };
+  for (const pop in b) {
+    const x = out[pop];
+    out[pop] = x ? { lookups: x.lookups + b[pop].lookups, hits: x.hits + b[pop].hits } : b[pop];
+  }
+  return out;
+}
+
 function merge(a: SeriesPoint, b: SeriesPoint): SeriesPoint {
+  const pops = mergePops(a.pops, b.pops);
+  const fill = b.fill ?? a.fill;
   return {
+    ...(pops ? { pops } : {}),
+    ...(fill ? { fill } : {}),
     startMs: a.startMs,
     endMs: b.endMs,
     requests: a.requests + b.requests,
@@ -52,9 +78,11 @@ export function appendInterval(
   interval: IntervalCounts,
   endMs: number,
   capacity: number = SERIES_CAPACITY,
+  tiers?: TierBatch,
 ): Series {
   if (interval.simMs <= 0) return series;
   const point: SeriesPoint = {
+    ...(tiers ? { pops: popCounts(tiers), fill: tiers.fill } : {}),
     startMs: endMs - interval.simMs,
     endMs,
     requests: interval.requests,
@@ -80,6 +108,48 @@ export function appendInterval(
   }
   const span = merged[merged.length - 1].endMs - merged[0].startMs;
   return { points: merged, bucketMs: Math.max(series.bucketMs * 2, span / merged.length) };
+}
+
+function popCounts(t: TierBatch): Record<string, PopCounts> {
+  const out: Record<string, PopCounts> = {};
+  for (let i = 0; i < t.pops.length; i++) out[t.pops[i]] = { lookups: t.lookups[i], hits: t.hits[i] };
+  return out;
+}
+
+/** Chart windows: the last N simulated minutes, or the whole run. */
+export type ChartWindow = '1m' | '5m' | '15m' | 'all';
+
+export const CHART_WINDOW_MS: Readonly<Record<Exclude<ChartWindow, 'all'>, number>> = {
+  '1m': 60_000,
+  '5m': 300_000,
+  '15m': 900_000,
+};
+
+/** Points a windowed series keeps: one per window/WINDOW_POINTS of simulated time. */
+export const WINDOW_POINTS = 120;
+
+export function emptyWindowSeries(windowMs: number): Series {
+  return { points: [], bucketMs: windowMs / WINDOW_POINTS };
+}
+
+/**
+ * A recent window at fixed resolution: batches merge into buckets of window/WINDOW_POINTS and
+ * points older than the window drop off, so "last minute" stays sharp after hours of simulation
+ * (the whole-run series, by contrast, coarsens as it grows).
+ */
+export function appendWindowed(
+  series: Series,
+  interval: IntervalCounts,
+  endMs: number,
+  windowMs: number,
+  tiers?: TierBatch,
+): Series {
+  const next = appendInterval(series, interval, endMs, Number.POSITIVE_INFINITY, tiers);
+  if (next === series) return series;
+  const from = endMs - windowMs;
+  let drop = 0;
+  while (drop < next.points.length - 1 && next.points[drop].endMs <= from) drop++;
+  return drop === 0 ? next : { points: next.points.slice(drop), bucketMs: next.bucketMs };
 }
 
 export interface ChartDatum {
@@ -169,3 +239,71 @@ export interface LatencyPoint {
 
 /** Latency points kept (the most recent batches; older ones drop off). */
 export const LATENCY_CAPACITY = 240;
+
+/** The PoPs with the most cache lookups over the series, busiest first. */
+export function topPops(series: Series, n: number): string[] {
+  const total = new Map<string, number>();
+  for (const p of series.points) {
+    for (const pop in p.pops) total.set(pop, (total.get(pop) ?? 0) + p.pops[pop].lookups);
+  }
+  return [...total.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([pop]) => pop);
+}
+
+export interface PopHitDatum {
+  t: number;
+  /** edge hit ratio over every PoP, percent; null without lookups */
+  all: number | null;
+  /** per chosen PoP, percent; null when it had no lookups in the point */
+  [pop: string]: number | null;
+}
+
+const pctOf = (hits: number, lookups: number) =>
+  lookups > 0 ? Math.round((hits / lookups) * 1000) / 10 : null;
+
+/** Edge hit ratio per point: over all PoPs, and for each of `pops`. Points without PoP figures are left out. */
+export function toPopHitData(series: Series, pops: readonly string[]): PopHitDatum[] {
+  const out: PopHitDatum[] = [];
+  for (const p of series.points) {
+    if (!p.pops) continue;
+    let hits = 0;
+    let lookups = 0;
+    for (const pop in p.pops) {
+      hits += p.pops[pop].hits;
+      lookups += p.pops[pop].lookups;
+    }
+    const row: PopHitDatum = { t: p.endMs / 1000, all: pctOf(hits, lookups) };
+    for (const pop of pops) {
+      const c = p.pops[pop];
+      row[pop] = c ? pctOf(c.hits, c.lookups) : null;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+export interface FillDatum {
+  t: number;
+  /** megabytes cached, summed over every cache of the tier */
+  edge: number;
+  regional: number;
+  shield: number;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 10_000) / 100;
+
+export function toFillData(series: Series): FillDatum[] {
+  const out: FillDatum[] = [];
+  for (const p of series.points) {
+    if (p.fill)
+      out.push({
+        t: p.endMs / 1000,
+        edge: mb(p.fill.edge),
+        regional: mb(p.fill.regional),
+        shield: mb(p.fill.shield),
+      });
+  }
+  return out;
+}

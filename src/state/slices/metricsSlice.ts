@@ -4,7 +4,11 @@ import type { SampledRequest, Stats } from '../../engine/types';
 import type { LatencyPercentiles, NodeCounters, SimBatch, TimelineEvent } from '../../worker/client';
 import {
   appendInterval,
+  appendWindowed,
+  CHART_WINDOW_MS,
+  emptyWindowSeries,
   EMPTY_SERIES,
+  type ChartWindow,
   LATENCY_CAPACITY,
   RingBuffer,
   type LatencyPoint,
@@ -12,8 +16,16 @@ import {
 } from '../metricsSeries';
 import type { AppState } from '../store';
 
+type RecentWindow = Exclude<ChartWindow, 'all'>;
+
 export interface MetricsSlice {
+  /** the whole run, coarsening as it grows */
   series: Series;
+  /** the last 1 / 5 / 15 simulated minutes at fixed resolution */
+  windows: Record<RecentWindow, Series>;
+  /** the span the time charts show */
+  chartWindow: ChartWindow;
+  setChartWindow: (w: ChartWindow) => void;
   /** cumulative engine counters from the latest batch; null before the first one */
   stats: Stats | null;
   /** the latest batch's figures */
@@ -33,8 +45,15 @@ export interface MetricsSlice {
   clearMetrics: () => void;
 }
 
+const emptyWindows = (): Record<RecentWindow, Series> => ({
+  '1m': emptyWindowSeries(CHART_WINDOW_MS['1m']),
+  '5m': emptyWindowSeries(CHART_WINDOW_MS['5m']),
+  '15m': emptyWindowSeries(CHART_WINDOW_MS['15m']),
+});
+
 const EMPTY_METRICS = {
   series: EMPTY_SERIES,
+  windows: emptyWindows(),
   stats: null,
   lastRequestsPerSecond: 0,
   lastHitRatio: null,
@@ -53,6 +72,8 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
   ...EMPTY_METRICS,
   latency: new RingBuffer<LatencyPoint>(LATENCY_CAPACITY),
   latencyVersion: 0,
+  chartWindow: 'all',
+  setChartWindow: (chartWindow) => set({ chartWindow }),
 
   applyBatch: (batch) =>
     set((s) => {
@@ -67,7 +88,30 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
         // same events as before -> same array, so the charts' markers do not redraw every batch
         timeline: sameEvents(s.timeline, batch.events) ? s.timeline : batch.events,
         loadId: batch.loadId,
-        series: appendInterval(s.series, batch.interval, batch.simTimeMs),
+        series: appendInterval(s.series, batch.interval, batch.simTimeMs, undefined, batch.tiers),
+        windows: {
+          '1m': appendWindowed(
+            s.windows['1m'],
+            batch.interval,
+            batch.simTimeMs,
+            CHART_WINDOW_MS['1m'],
+            batch.tiers,
+          ),
+          '5m': appendWindowed(
+            s.windows['5m'],
+            batch.interval,
+            batch.simTimeMs,
+            CHART_WINDOW_MS['5m'],
+            batch.tiers,
+          ),
+          '15m': appendWindowed(
+            s.windows['15m'],
+            batch.interval,
+            batch.simTimeMs,
+            CHART_WINDOW_MS['15m'],
+            batch.tiers,
+          ),
+        },
         stats: batch.stats,
         lastRequestsPerSecond: batch.requestsPerSecond,
         lastHitRatio: batch.hitRatio,
@@ -86,6 +130,6 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
 
   clearMetrics: () => {
     get().latency.clear();
-    set({ ...EMPTY_METRICS, latencyVersion: get().latencyVersion + 1 });
+    set({ ...EMPTY_METRICS, windows: emptyWindows(), latencyVersion: get().latencyVersion + 1 });
   },
 });

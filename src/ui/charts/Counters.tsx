@@ -33,7 +33,8 @@ function Counters() {
   const requests = stats?.requests ?? 0;
   const origin = stats ? totalOriginRequests(stats) : 0;
   return (
-    <dl className="counters" aria-label="Simulation counters">
+    // Focusable because it scrolls on short screens: keyboard users must be able to scroll it too.
+    <dl className="counters" aria-label="Simulation counters" tabIndex={0}>
       <Counter label="Simulated clock" value={formatSimClock(simTimeMs)} testId="sim-clock" />
       <Counter label="Requests" value={formatCount(requests)} testId="requests-total" />
       <Counter

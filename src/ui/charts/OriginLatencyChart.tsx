@@ -1,25 +1,11 @@
 // Origin requests per second, and viewer latency p50 / p95 / p99 per batch. The percentiles come
 // from the engine's bounded request sample (not every request), and the chart says so.
 import { memo, useMemo } from 'react';
-import {
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { ComposedChart, Line, ResponsiveContainer, YAxis } from 'recharts';
 import { toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
-import { formatSimClock } from '../format';
+import { CHART_MARGIN, timeAxis, useWindowSeries, windowMarkers } from './chartSetup';
 import { CHART_PHASE_MS, CHART_REDRAW_MS, useThrottled } from './useThrottled';
-import { eventMarkers } from './EventMarkers';
-
-const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
-const formatTick = (t: number) => formatSimClock(t * 1000);
-const formatTooltipLabel = (t: unknown) => `t = ${formatSimClock(Number(t) * 1000)}`;
 
 interface Datum {
   t: number;
@@ -30,11 +16,7 @@ interface Datum {
 }
 
 function OriginLatencyChart() {
-  const series = useThrottled(
-    useAppStore((s) => s.series),
-    CHART_REDRAW_MS,
-    CHART_PHASE_MS.originLatency,
-  );
+  const series = useWindowSeries(CHART_PHASE_MS.originLatency);
   const latency = useAppStore((s) => s.latency);
   const latencyVersion = useThrottled(
     useAppStore((s) => s.latencyVersion),
@@ -48,7 +30,8 @@ function OriginLatencyChart() {
       t: d.t,
       originRequestsPerSecond: d.originRequestsPerSecond,
     }));
-    const recent = latency.toArray();
+    const windowStart = (series.points[0]?.startMs ?? 0) / 1000;
+    const recent = latency.toArray().filter((p) => p.t >= windowStart);
     const first = recent.length > 0 ? recent[0].t : Infinity;
     for (const p of recent) rows.push({ t: p.t, p50: round(p.p50), p95: round(p.p95), p99: round(p.p99) });
     // Keep the origin line to the span the latency ring still covers, so both share the axis.
@@ -66,19 +49,10 @@ function OriginLatencyChart() {
         <p className="live-chart__empty">Origin load and latency percentiles appear here.</p>
       ) : (
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={data} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#d0d7de" />
-            <XAxis
-              dataKey="t"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              tickFormatter={formatTick}
-              fontSize={11}
-            />
+          <ComposedChart data={data} margin={CHART_MARGIN}>
+            {timeAxis()}
             <YAxis yAxisId="ms" unit=" ms" width={60} fontSize={11} />
             <YAxis yAxisId="rps" orientation="right" width={44} fontSize={11} />
-            <Tooltip labelFormatter={formatTooltipLabel} />
-            <Legend verticalAlign="top" height={20} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
             <Line
               yAxisId="rps"
               name="Origin req/s"
@@ -117,7 +91,7 @@ function OriginLatencyChart() {
               isAnimationActive={false}
               connectNulls
             />
-            {eventMarkers(timeline, 'ms')}
+            {windowMarkers(timeline, series, 'ms')}
           </ComposedChart>
         </ResponsiveContainer>
       )}

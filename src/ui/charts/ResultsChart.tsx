@@ -1,31 +1,25 @@
 // Requests per simulated second by result (Hit, RefreshHit, Miss, Error, generated), stacked, so
 // an outage or an invalidation shows as a change of colour *and* of the legend's named band.
 import { memo, useMemo } from 'react';
-import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, ResponsiveContainer, YAxis } from 'recharts';
 import { toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
-import { formatSimClock } from '../format';
-import { CHART_PHASE_MS, CHART_REDRAW_MS, useThrottled } from './useThrottled';
-import { eventMarkers } from './EventMarkers';
+import { CHART_MARGIN, timeAxis, useWindowSeries, windowMarkers } from './chartSetup';
+import { CHART_PHASE_MS } from './useThrottled';
 
+// Okabe-Ito colours (Okabe & Ito, "Color Universal Design", 2008): told apart with every common
+// colour-vision deficiency; the green and red used before had the same lightness, so deuteranopes
+// could not tell Hit from Error. Error and Generated also get a dashed edge, a signal without colour.
 export const RESULT_BANDS = [
-  { key: 'hitPerSecond', name: 'Hit', color: '#1a7f37' },
-  { key: 'refreshHitPerSecond', name: 'RefreshHit', color: '#54aeff' },
-  { key: 'missPerSecond', name: 'Miss', color: '#d4a72c' },
-  { key: 'errorPerSecond', name: 'Error', color: '#cf222e' },
-  { key: 'generatedPerSecond', name: 'Generated', color: '#6e7781' },
+  { key: 'hitPerSecond', name: 'Hit', color: '#009e73', dash: undefined },
+  { key: 'refreshHitPerSecond', name: 'RefreshHit', color: '#56b4e9', dash: undefined },
+  { key: 'missPerSecond', name: 'Miss', color: '#e69f00', dash: undefined },
+  { key: 'errorPerSecond', name: 'Error', color: '#d55e00', dash: '4 2' },
+  { key: 'generatedPerSecond', name: 'Generated', color: '#999999', dash: '1 2' },
 ] as const;
 
-const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
-const formatTick = (t: number) => formatSimClock(t * 1000);
-const formatTooltipLabel = (t: unknown) => `t = ${formatSimClock(Number(t) * 1000)}`;
-
 function ResultsChart() {
-  const series = useThrottled(
-    useAppStore((s) => s.series),
-    CHART_REDRAW_MS,
-    CHART_PHASE_MS.results,
-  );
+  const series = useWindowSeries(CHART_PHASE_MS.results);
   const timeline = useAppStore((s) => s.timeline);
   const data = useMemo(() => toChartData(series), [series]);
   return (
@@ -38,18 +32,9 @@ function ResultsChart() {
         <p className="live-chart__empty">Requests by result appear here.</p>
       ) : (
         <ResponsiveContainer width="100%" height="100%">
-          <AreaChart data={data} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#d0d7de" />
-            <XAxis
-              dataKey="t"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              tickFormatter={formatTick}
-              fontSize={11}
-            />
+          <AreaChart data={data} margin={CHART_MARGIN}>
+            {timeAxis()}
             <YAxis width={48} fontSize={11} />
-            <Tooltip labelFormatter={formatTooltipLabel} />
-            <Legend verticalAlign="top" height={20} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
             {RESULT_BANDS.map((b) => (
               <Area
                 key={b.key}
@@ -57,12 +42,13 @@ function ResultsChart() {
                 name={`${b.name}/s`}
                 stackId="results"
                 stroke={b.color}
+                strokeDasharray={b.dash}
                 fill={b.color}
                 fillOpacity={0.6}
                 isAnimationActive={false}
               />
             ))}
-            {eventMarkers(timeline)}
+            {windowMarkers(timeline, series)}
           </AreaChart>
         </ResponsiveContainer>
       )}

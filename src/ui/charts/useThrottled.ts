@@ -7,8 +7,15 @@ import { useEffect, useState } from 'react';
 /** Chart redraws at most once per this many real ms. */
 export const CHART_REDRAW_MS = 500;
 
-/** Phases (ms into each CHART_REDRAW_MS period) of the three live charts: a third of a period apart. */
-export const CHART_PHASE_MS = { live: 0, results: 170, originLatency: 340 } as const;
+/** Phases (ms into each CHART_REDRAW_MS period) of the live charts: the Traffic tab's three a third
+ * of a period apart, the Caches tab's two between them (only one tab is mounted at a time). */
+export const CHART_PHASE_MS = {
+  live: 0,
+  results: 170,
+  originLatency: 340,
+  popHit: 85,
+  tierFill: 255,
+} as const;
 
 /**
  * `value`, but changing only at moments `phaseMs` past a multiple of `ms` on the page clock (the
