@@ -136,6 +136,14 @@ export interface SampledRequest {
   originId?: string;
   latencyMs: number;
   bytes: number;
+  /** what the access log needs of the viewer request (run() fills them; absent in older samples) */
+  clientIp?: string;
+  /** query string without '?', '' when none */
+  query?: string;
+  /** the Cookie header as sent, '' when none */
+  cookie?: string;
+  protocol?: 'http' | 'https';
+  userAgent?: string;
 }
 
 export interface RunSummary {

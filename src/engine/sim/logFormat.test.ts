@@ -9,7 +9,9 @@ import {
   toCsv,
   toLogLine,
 } from './logFormat';
+import { createEngine } from '../index';
 import { LOG_FIELDS } from './logs';
+import { catalogScenario } from './testing/harness';
 
 const EPOCH = Date.UTC(2024, 0, 1);
 
@@ -67,6 +69,27 @@ describe('standard log file layout', () => {
     expect(cols[LOG_FIELDS.indexOf('x-edge-result-type')]).toBe('Hit');
     expect(cols[LOG_FIELDS.indexOf('time-taken')]).toBe('0.023');
     expect(cols[LOG_FIELDS.indexOf('cs-protocol-version')]).toBe('HTTP/2.0');
+  });
+
+  it("fills the viewer's IP, query, cookie, protocol and user agent when the sample carries them", () => {
+    const rec = sampleToLogRecord(
+      sample({
+        clientIp: '203.0.113.7',
+        query: 'cb=42',
+        cookie: 'session=abc',
+        protocol: 'http',
+        userAgent: 'Mozilla/5.0 (X)',
+      }),
+      EPOCH,
+      'd111111abcdef8.cloudfront.net',
+    );
+    expect(rec['c-ip']).toBe('203.0.113.7');
+    expect(rec['cs-uri-query']).toBe('cb=42');
+    expect(rec['cs(Cookie)']).toBe('session=abc');
+    expect(rec['cs-protocol']).toBe('http');
+    expect(rec['cs(User-Agent)']).toBe('Mozilla%2F5.0%20(X)');
+    const bare = sampleToLogRecord(sample(), EPOCH, 'd111111abcdef8.cloudfront.net');
+    expect([bare['c-ip'], bare['cs-uri-query'], bare['cs(Cookie)']]).toEqual(['-', '-', '-']);
   });
 
   it("writes '-' for empty and missing values", () => {
@@ -134,5 +157,25 @@ describe('log records from run() samples', () => {
   it('dates the record at the end of the response', () => {
     const r = sampleToLogRecord(sample({ atMs: 86_399_990, latencyMs: 20 }), EPOCH, 'h');
     expect([r.date, r.time]).toEqual(['2024-01-02', '00:00:00']);
+  });
+
+  it("carries run()'s viewer IP, query, cookie and protocol into the log row", async () => {
+    const scenario = catalogScenario();
+    scenario.traffic = {
+      ...scenario.traffic,
+      cacheBustingShare: 1,
+      varyingCookieShare: 1,
+      httpsShare: 0,
+    };
+    const { samples } = (await createEngine(scenario)).run(5_000);
+    expect(samples.length).toBeGreaterThan(10);
+    const rows = samples.map((x) => sampleToLogRecord(x, EPOCH, 'h'));
+    for (const r of rows) {
+      expect(r['c-ip']).toMatch(/^\d+\.\d+\.\d+\.\d+$|:/);
+      expect(r['cs-uri-query']).not.toBe('-');
+      expect(r['cs(Cookie)']).not.toBe('-');
+      expect(r['cs-protocol']).toBe('http');
+      expect(r['cs(User-Agent)']).toContain('EdgeLab');
+    }
   });
 });

@@ -303,6 +303,11 @@ export class Runner {
       originId: ctx.originId,
       latencyMs: ctx.viewerRttMs + (ctx.doneAt - ctx.t0),
       bytes,
+      clientIp: ctx.clientIp,
+      query: ctx.originalQuery,
+      cookie: this.req.cookie,
+      protocol: ctx.scheme === 'http' ? 'http' : 'https',
+      userAgent: RUN_USER_AGENT,
     };
   }
 }
