@@ -1,0 +1,247 @@
+// Soak test (issue 10; not part of `npm test`): the BUILT app runs a max-speed simulation with the
+// canvas and the live charts open for SOAK_MINUTES of wall time (default 30) while this script
+// samples, every SOAK_SAMPLE_SECONDS (default 30): the page's and the simulation worker's JS heap
+// after a forced GC (CDP Runtime.getHeapUsage, so only what is still referenced counts), long tasks
+// (PerformanceObserver, > 50 ms) and frames per second. It prints a table and a verdict: memory is
+// flat when, after the warm-up (the first 20 % of samples, at least one), no later sample is more
+// than 10 % above the first one after warm-up.
+//   npx vite build && npm run soak                 (SOAK_MINUTES=5 for a shorter run)
+//   SOAK_DIST=/some/copy/of/dist                   (serve another build; default dist/)
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type CDPSession } from '@playwright/test';
+
+const PORT = 4198;
+const URL = `http://127.0.0.1:${PORT}/`;
+const MINUTES = Number(process.env.SOAK_MINUTES ?? 30);
+const SAMPLE_SECONDS = Number(process.env.SOAK_SAMPLE_SECONDS ?? 30);
+const DIST = process.env.SOAK_DIST ?? 'dist';
+/** The issue's criterion: memory stays within 10 % after warm-up. */
+const FLAT_TOLERANCE = 0.1;
+const WARMUP_SHARE = 0.2;
+const MAX_SPEED = '10000';
+// The same flags as playwright.config.ts.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// A string, not a function: tsx would wrap named functions in a `__name` helper the page lacks.
+const INSTALL_PROBES = `
+  window.__soak = { longCount: 0, longTotal: 0, longMax: 0, frames: 0, t0: performance.now() };
+  new PerformanceObserver((list) => {
+    const s = window.__soak;
+    for (const e of list.getEntries()) {
+      s.longCount++;
+      s.longTotal += e.duration;
+      s.longMax = Math.max(s.longMax, e.duration);
+    }
+  }).observe({ type: 'longtask' });
+  const tick = () => { window.__soak.frames++; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+`;
+/** Reads and resets the interval's figures. */
+const READ_PROBES = `(() => {
+  const s = window.__soak;
+  const out = { ...s, secs: (performance.now() - s.t0) / 1000,
+    clock: document.querySelector('[data-testid="sim-clock"]')?.textContent ?? '',
+    requests: document.querySelector('[data-testid="requests-total"]')?.textContent ?? '' };
+  Object.assign(s, { longCount: 0, longTotal: 0, longMax: 0, frames: 0, t0: performance.now() });
+  return out;
+})()`;
+
+interface Probe {
+  longCount: number;
+  longTotal: number;
+  longMax: number;
+  frames: number;
+  secs: number;
+  clock: string;
+  requests: string;
+}
+interface Sample extends Probe {
+  minute: number;
+  pageMb: number;
+  workerMb: number;
+  evalMs: number;
+}
+
+/**
+ * The simulation worker's heap through the browser's CDP session: attach to the worker target
+ * (non-flat, so messages go through Target.sendMessageToTarget) and ask for GC + heap usage.
+ */
+class WorkerHeap {
+  private nextId = 1;
+  private pending = new Map<number, (result: unknown) => void>();
+  private constructor(
+    private readonly cdp: CDPSession,
+    private readonly sessionId: string,
+  ) {
+    cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+      if (e.sessionId !== this.sessionId) return;
+      const msg = JSON.parse(e.message) as { id?: number; result?: unknown };
+      if (msg.id !== undefined) this.pending.get(msg.id)?.(msg.result);
+    });
+  }
+
+  static async attach(cdp: CDPSession, urlPart: string): Promise<WorkerHeap> {
+    for (let i = 0; i < 50; i++) {
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+        targetInfos: { targetId: string; type: string; url: string }[];
+      };
+      const worker = targetInfos.find((t) => t.type === 'worker' && t.url.includes(urlPart));
+      if (worker) {
+        const { sessionId } = (await cdp.send('Target.attachToTarget', {
+          targetId: worker.targetId,
+          flatten: false,
+        })) as { sessionId: string };
+        return new WorkerHeap(cdp, sessionId);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`no worker whose URL contains "${urlPart}" appeared`);
+  }
+
+  private call(method: string): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      void this.cdp.send('Target.sendMessageToTarget', {
+        sessionId: this.sessionId,
+        message: JSON.stringify({ id, method }),
+      });
+    });
+  }
+
+  async usedMb(): Promise<number> {
+    await this.call('HeapProfiler.collectGarbage');
+    const { usedSize } = (await this.call('Runtime.getHeapUsage')) as { usedSize: number };
+    return usedSize / 1024 / 1024;
+  }
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(URL)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview did not answer on ${URL}; is port ${PORT} free?`);
+}
+
+const pct = (v: number, base: number) => `${v >= base ? '+' : ''}${(((v - base) / base) * 100).toFixed(1)}%`;
+
+function verdict(samples: Sample[]): boolean {
+  const warm = Math.max(1, Math.ceil(samples.length * WARMUP_SHARE));
+  const after = samples.slice(warm);
+  if (after.length < 2) {
+    console.log('\nVerdict: too few samples after warm-up to judge; run longer (SOAK_MINUTES).');
+    return false;
+  }
+  let flat = true;
+  for (const key of ['pageMb', 'workerMb'] as const) {
+    const base = after[0][key];
+    const max = Math.max(...after.map((s) => s[key]));
+    const last = after[after.length - 1][key];
+    const ok = max <= base * (1 + FLAT_TOLERANCE);
+    flat &&= ok;
+    console.log(
+      `${key === 'pageMb' ? 'page  ' : 'worker'} heap after warm-up: first ${base.toFixed(1)} MB, ` +
+        `max ${max.toFixed(1)} MB (${pct(max, base)}), last ${last.toFixed(1)} MB (${pct(last, base)})  ` +
+        `${ok ? 'flat' : 'GROWING'}`,
+    );
+  }
+  const longest = Math.max(...samples.map((s) => s.longMax));
+  const fps = samples.map((s) => s.frames / s.secs);
+  console.log(
+    `responsiveness: longest task ${longest.toFixed(0)} ms, fps min ${Math.min(...fps).toFixed(1)} ` +
+      `/ median ${fps.sort((a, b) => a - b)[Math.floor(fps.length / 2)].toFixed(1)}, ` +
+      `slowest page round trip ${Math.max(...samples.map((s) => s.evalMs)).toFixed(0)} ms`,
+  );
+  console.log(
+    `\nVerdict: memory ${flat ? 'FLAT' : 'NOT FLAT'} within ${FLAT_TOLERANCE * 100}% after warm-up.`,
+  );
+  return flat;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(`${DIST}/index.html`))
+    throw new Error(`No build in ${DIST}/: run \`npx vite build\` first.`);
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', DIST],
+    { stdio: 'ignore', detached: true },
+  );
+  const samples: Sample[] = [];
+  try {
+    await waitForServer();
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(URL);
+    await page.locator('.react-flow__node').first().waitFor();
+    const pageCdp = await page.context().newCDPSession(page);
+    const browserCdp = await browser.newBrowserCDPSession();
+    await page.getByLabel('Simulation speed').selectOption(MAX_SPEED);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+    const worker = await WorkerHeap.attach(browserCdp, 'engine.worker');
+    await page.evaluate(INSTALL_PROBES);
+
+    console.log(
+      `Soak: ${MINUTES} min at ${MAX_SPEED}x, canvas and Traffic charts open, a sample every ${SAMPLE_SECONDS} s`,
+    );
+    console.log(
+      'minute  page MB  worker MB  long tasks  long ms  longest ms   fps  round trip ms  sim clock  requests',
+    );
+    const started = Date.now();
+    const end = started + MINUTES * 60_000;
+    while (Date.now() < end) {
+      await page.waitForTimeout(Math.min(SAMPLE_SECONDS * 1000, Math.max(0, end - Date.now())));
+      const t0 = performance.now();
+      const probe = (await page.evaluate(READ_PROBES)) as Probe;
+      const evalMs = performance.now() - t0;
+      await pageCdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await pageCdp.send('Runtime.getHeapUsage');
+      const s: Sample = {
+        ...probe,
+        minute: (Date.now() - started) / 60_000,
+        pageMb: usedSize / 1024 / 1024,
+        workerMb: await worker.usedMb(),
+        evalMs,
+      };
+      samples.push(s);
+      console.log(
+        [
+          s.minute.toFixed(1).padStart(6),
+          s.pageMb.toFixed(1).padStart(8),
+          s.workerMb.toFixed(1).padStart(10),
+          String(s.longCount).padStart(11),
+          s.longTotal.toFixed(0).padStart(8),
+          s.longMax.toFixed(0).padStart(11),
+          (s.frames / s.secs).toFixed(1).padStart(5),
+          s.evalMs.toFixed(0).padStart(14),
+          s.clock.padStart(10),
+          s.requests.padStart(10),
+        ].join(' '),
+      );
+    }
+    await browser.close();
+  } finally {
+    if (server.pid) process.kill(-server.pid);
+  }
+  if (!verdict(samples)) process.exitCode = 1;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
