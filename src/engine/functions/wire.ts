@@ -157,7 +157,8 @@ export function checkHeaders(
     if (isDisallowedHeader(name))
       return `the function added the header '${name}', which edge functions may not set`;
     for (const v of values)
-      if (/[\r\n\0]/.test(v)) return `the value of header '${name}' contains a line break`;
+      if (/[\r\n\0]/.test(v))
+        return `the value of header '${name}' contains a ${/\0/.test(v) ? 'NUL character' : 'line break'}`;
   }
   if (!eventType) return undefined; // a generated response has no original to protect
   for (const name of READ_ONLY_HEADERS[eventType]) {
