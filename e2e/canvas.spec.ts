@@ -1,5 +1,6 @@
 // Building a CDN on the canvas as a person does: drag from the palette, edit in the side panel,
 // reorder behaviors, delete and undo.
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 test('drag a new edge location from the palette onto the canvas and pick its code', async ({ page }) => {
@@ -97,4 +98,202 @@ test('a meaningless connection is refused with the reason next to the canvas', a
     'Origin assets is the target of behavior Default (*): point it at another origin first.',
   );
   await expect(page.getByRole('group', { name: /^Origin assets / })).toBeVisible();
+});
+
+/** The percentage a figure shows ("93.1%" -> 93.1); NaN while it shows '–'. */
+async function percentOf(page: Page, testId: string): Promise<number> {
+  return Number.parseFloat((await page.getByTestId(testId).textContent()) ?? '');
+}
+
+test('run traffic: particles travel with a legend that counts them, and the badges change', async ({
+  page,
+}, testInfo) => {
+  await page.goto('./');
+  const summary = page.getByTestId('particle-summary');
+  await expect(summary).toHaveText('No requests shown');
+  await expect(page.getByTestId('badge-pop:NRT')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  // The sentence screen readers get, e.g. "12 requests shown: 9 Hit, 3 Miss".
+  await expect(summary).toHaveText(/^\d+ requests? shown: \d+ (Hit|RefreshHit|Miss|Error|Generated)/);
+  await expect(page.getByTestId('badge-pop:NRT')).toContainText('req');
+  await expect(page.getByTestId('badge-distribution')).toContainText('hit');
+  await expect
+    .poll(() => page.locator('.particle-layer use[visibility="visible"]').count())
+    .toBeGreaterThan(0);
+  await testInfo.attach('canvas mid-simulation', {
+    body: await page.getByTestId('canvas-drop-zone').screenshot(),
+    contentType: 'image/png',
+  });
+  // Paused, the particles stay where they are and no more are counted in.
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
+  const shown = await summary.textContent();
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await expect(summary).toHaveText(shown ?? '');
+});
+
+test('an invalidation travels as a wave to every cache and the hit ratio dips', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Simulation speed' }).selectOption('100');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  // Caches warm up first.
+  await expect.poll(() => percentOf(page, 'hit-ratio-now'), { timeout: 20_000 }).toBeGreaterThan(60);
+  const warm = await percentOf(page, 'hit-ratio-now');
+  await page.getByRole('textbox', { name: 'Paths to invalidate' }).fill('/*');
+  await page.getByRole('button', { name: 'Invalidate' }).click();
+  await expect(page.getByTestId('invalidation-wave')).toBeAttached();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Invalidation travelling to every cache' }),
+  ).toBeVisible();
+  await expect.poll(() => percentOf(page, 'hit-ratio-now'), { timeout: 20_000 }).toBeLessThan(warm - 20);
+  await expect(page.getByTestId('particle-summary')).toHaveText(/\d+ Miss/);
+});
+
+test('click a paused particle or a node to see what happened, then inspect a request like it', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('particle-summary')).toHaveText(/requests? shown/);
+  await expect(page.locator('.particle-layer use[visibility="visible"]').first()).toBeAttached();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
+
+  // Paused particles stay put, so one can be clicked: one on an edge, not over a node.
+  const point = await page.evaluate(() => {
+    for (const p of Array.from(document.querySelectorAll('.particle-layer use[visibility="visible"]'))) {
+      const r = p.getBoundingClientRect();
+      const x = r.x + r.width / 2;
+      const y = r.y + r.height / 2;
+      const under = document.elementFromPoint(x, y);
+      if (under && !under.closest('.react-flow__node, .react-flow__panel')) return { x, y };
+    }
+    return null;
+  });
+  expect(point).not.toBeNull();
+  if (point) await page.mouse.click(point.x, point.y);
+  const trace = page.getByTestId('sample-trace');
+  await expect(trace).toContainText(/^(Hit|RefreshHit|Miss|Error|Generated) · \d{3}/);
+  await expect(trace).toContainText(/Tiers\s*edge location [A-Z]{3}/);
+  await page.getByRole('button', { name: 'Close the trace' }).click();
+  await expect(trace).toHaveCount(0);
+
+  // A node: the latest sampled request through it.
+  await page.getByRole('group', { name: 'Edge location NRT (Tokyo)' }).click();
+  await page.getByRole('button', { name: 'Show a recent request through here' }).click();
+  const nodeTrace = page.getByTestId('node-details').getByTestId('sample-trace');
+  await expect(nodeTrace).toContainText('PoPNRT');
+  await expect(nodeTrace).toContainText('Viewersasia');
+  await nodeTrace.getByRole('button', { name: 'Inspect a request like this' }).click();
+  const form = page.getByRole('form', { name: 'Compose a request' });
+  await expect(form.getByRole('textbox', { name: 'URL' })).toHaveValue(
+    /^https:\/\/d111111abcdef8\.cloudfront\.net\/./,
+  );
+  await expect(form.getByRole('combobox', { name: 'Edge location' })).toHaveValue('NRT');
+  await expect(form.getByRole('textbox', { name: 'Viewer country' })).toHaveValue('JP');
+});
+
+test('a node move is one undoable step', async ({ page }) => {
+  await page.goto('./');
+  const nrt = page.getByRole('group', { name: 'Edge location NRT (Tokyo)' });
+  const before = await nrt.boundingBox();
+  expect(before).not.toBeNull();
+  if (!before) return;
+  await page.mouse.move(before.x + 30, before.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(before.x + 60, before.y + 40, { steps: 5 });
+  await page.mouse.move(before.x + 90, before.y + 70, { steps: 5 });
+  await page.mouse.up();
+  const toolbar = page.getByRole('toolbar', { name: 'Canvas' });
+  await expect(toolbar.getByRole('button', { name: 'Undo' })).toHaveAttribute(
+    'title',
+    'Undo: Move Edge location NRT (Tokyo) (Ctrl+Z)',
+  );
+  await expect.poll(async () => ((await nrt.boundingBox())?.x ?? 0) - before.x).toBeGreaterThan(30);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('canvas-toast')).toContainText('Undone: Move Edge location NRT (Tokyo)');
+  await expect.poll(async () => Math.round((await nrt.boundingBox())?.x ?? 0)).toBe(Math.round(before.x));
+  // One step: a second undo has nothing of the drag left to take back.
+  await expect(toolbar.getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
+
+test('copy and paste a node with Ctrl+C / Ctrl+V; a PoP is refused with the reason', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('group', { name: /^Origin assets / }).click();
+  await page.keyboard.press('Control+c');
+  await expect(page.getByTestId('canvas-toast')).toContainText('Copied origin assets: Ctrl+V pastes a copy.');
+  await page.keyboard.press('Control+v');
+  await expect(page.getByRole('group', { name: /^Origin assets-copy / })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Origin assets-copy' })).toBeVisible();
+  await page.getByRole('group', { name: 'Edge location NRT (Tokyo)' }).click();
+  await page.keyboard.press('Control+c');
+  await expect(page.getByTestId('canvas-toast')).toContainText(
+    'An edge location is a real place and is on the canvas once: add another one from the palette.',
+  );
+});
+
+test('drag a behavior to a new precedence in the side panel', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Add Cache behavior' }).click();
+  await page.getByRole('button', { name: 'Add Cache behavior' }).click();
+  await page.getByRole('group', { name: /^Distribution / }).click();
+  const order = page.getByTestId('behavior-order');
+  await order.getByTestId('behavior-row-1').dragTo(order.getByTestId('behavior-row-0'));
+  await expect(order.getByRole('listitem')).toHaveText([
+    '1.path-2/* → assets↑↓',
+    '2.path-1/* → assets↑↓',
+    '–Default (*) → assets',
+  ]);
+  await expect(page.getByRole('group', { name: 'Cache behavior 1: path-2/*' })).toBeVisible();
+});
+
+test('distribution settings and a viewer region share in the side panel', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('group', { name: /^Distribution / }).click();
+  const panel = page.getByTestId('node-details');
+  await panel
+    .getByRole('combobox', { name: 'Price class' })
+    .selectOption({ label: 'North America and Europe only' });
+  await expect(panel.getByRole('definition').filter({ hasText: 'PriceClass_100' })).toBeVisible();
+  const root = panel.getByRole('textbox', { name: 'Default root object' });
+  await root.fill('/index.html');
+  await expect(panel.getByRole('alert')).toHaveText(
+    `Enter the object name without the leading '/' (e.g. "index.html").`,
+  );
+  await root.fill('index.html');
+  await root.press('Enter');
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+  await panel.getByRole('combobox', { name: 'Geographic restriction' }).selectOption('blacklist');
+  const countries = panel.getByRole('textbox', { name: 'Countries' });
+  await countries.fill('RU, XYZ');
+  await expect(panel.getByRole('alert')).toHaveText(
+    '"XYZ" is not a two-letter country code such as US or JP.',
+  );
+  await countries.fill('RU');
+  await countries.press('Enter');
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+
+  await page.getByRole('group', { name: 'Viewer region Asia' }).click();
+  const share = panel.getByRole('textbox', { name: 'Share of traffic (%)' });
+  await expect(share).toHaveValue('20');
+  await share.fill('35');
+  await share.press('Enter');
+  await expect(page.getByRole('group', { name: 'Viewer region Asia' })).toContainText('JP · 35% of traffic');
+});
+
+test('dark and light themes: follows the system first, then the toggle, kept after a reload', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const toggle = page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(13, 17, 23)');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(246, 248, 250)');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
 });

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './ui/styles/app.css';
+import './ui/styles/theme.css';
 import App from './ui/App';
 import { useAppStore } from './state/store';
 import { startScenarioIo } from './ui/scenario/startup';

@@ -83,3 +83,32 @@ export function failoverCodesError(codes: readonly number[]): string | null {
     ? null
     : `${bad} cannot trigger failover; choose from ${FAILOVER_STATUS_CODES.join(', ')}.`;
 }
+
+/** DefaultRootObject: no leading '/', at most 255 characters of CloudFront's set (spec §10.2). */
+export function defaultRootObjectError(value: string): string | null {
+  if (value === '') return null;
+  if (value.startsWith('/'))
+    return `Enter the object name without the leading '/' (e.g. "${value.replace(/^\/+/, '') || 'index.html'}").`;
+  if (value.length > 255)
+    return `A default root object is at most 255 characters (this one has ${value.length}).`;
+  if (!/^[A-Za-z0-9_\-.*$/~"'&]+$/.test(value))
+    return 'CloudFront allows only A-Z a-z 0-9 _ - . * $ / ~ " \' & in a default root object.';
+  return null;
+}
+
+/** Geo restriction countries: two-letter ISO codes separated by commas or spaces. */
+export function countryListError(text: string): string | null {
+  const bad = text
+    .split(/[\s,]+/)
+    .filter((c) => c !== '')
+    .find((c) => !/^[A-Za-z]{2}$/.test(c));
+  return bad ? `"${bad}" is not a two-letter country code such as US or JP.` : null;
+}
+
+/** A viewer region's share of traffic, typed as a percentage. */
+export function trafficShareError(text: string): string | null {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n)) return 'Enter a share of traffic in percent, e.g. 25.';
+  if (n <= 0 || n > 100) return `A traffic share is more than 0% and at most 100% (got ${text}%).`;
+  return null;
+}

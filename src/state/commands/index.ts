@@ -8,3 +8,4 @@ export * from './behaviors';
 export * from './connect';
 export * from './removeNode';
 export * from './fieldRules';
+export * from './editing';

@@ -1,6 +1,8 @@
-// Undo, redo, delete, fit view and tidy layout, over the canvas (keyboard: Ctrl+Z, Ctrl+Shift+Z, Delete).
+// Undo, redo, delete, fit view, tidy layout and the light/dark theme, over the canvas
+// (keyboard: Ctrl+Z, Ctrl+Shift+Z, Delete, Ctrl+C / Ctrl+V for nodes).
 import { memo } from 'react';
 import { useAppStore } from '../../state/store';
+import { useTheme } from './theme';
 
 function CanvasToolbar({
   onDelete,
@@ -16,6 +18,8 @@ function CanvasToolbar({
   const selected = useAppStore((s) => s.selectedNodeId);
   const undo = useAppStore((s) => s.undo);
   const redo = useAppStore((s) => s.redo);
+  const theme = useTheme((s) => s.theme);
+  const toggleTheme = useTheme((s) => s.toggle);
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">
       <button
@@ -55,6 +59,15 @@ function CanvasToolbar({
         title="Arrange nodes in columns: viewers, PoPs, RECs, distribution, origins"
       >
         Tidy layout
+      </button>
+      <button
+        type="button"
+        className="btn btn--small"
+        onClick={toggleTheme}
+        aria-pressed={theme === 'dark'}
+        title={theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme'}
+      >
+        Dark theme
       </button>
     </div>
   );

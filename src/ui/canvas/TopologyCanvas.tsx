@@ -1,7 +1,15 @@
 // The topology canvas. The scenario is the single source of truth: nodes and edges are derived
 // from it, and every edit (drop from the palette, connection, delete, tidy) is a command on it.
 // Positions are written back to scenario.layout on drag; edges animate where sampled requests went.
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import {
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import {
   Background,
   Controls,
@@ -13,15 +21,21 @@ import {
   type Connection,
   type NodeChange,
   type NodeMouseHandler,
+  type OnNodeDrag,
   type OnNodesChange,
 } from '@xyflow/react';
 import {
   addPop,
   addViewerRegion,
   connectNodes,
+  copyNode,
+  freePosition,
+  moveNodeTo,
+  pasteNode,
   popsInPlay,
   removeNode,
   tidyLayout,
+  type CopiedNode,
   type XY,
 } from '../../state/commands';
 import { describeTopology } from '../../state/derived';
@@ -41,6 +55,13 @@ import CanvasToolbar from './CanvasToolbar';
 import { nodeTypes } from './nodeTypes';
 import { useActiveEdges } from './useActiveEdges';
 import { useCanvasKeys } from './useCanvasKeys';
+import { useTheme } from './theme';
+import InvalidationWave from './particles/InvalidationWave';
+import ParticleLayer from './particles/ParticleLayer';
+import { routeContext } from './particles/particleRoutes';
+import type { ParticleSystem } from './particles/particleSystem';
+import SampleTrace from './particles/SampleTrace';
+import type { SampledRequest } from '../../engine/types';
 import './canvasEditing.css';
 
 const FIT_VIEW_OPTIONS = { padding: 0.08 };
@@ -68,6 +89,7 @@ function Canvas() {
   const undo = useAppStore((s) => s.undo);
   const redo = useAppStore((s) => s.redo);
   const flow = useReactFlow<CanvasNode>();
+  const theme = useTheme((s) => s.theme);
   const [choice, setChoice] = useState<{ kind: ChoiceKind; at: XY } | null>(null);
 
   const view = useMemo(() => describeTopology(scenario), [scenario]);
@@ -82,6 +104,10 @@ function Canvas() {
   const active = useActiveEdges(view);
   const edges = useMemo(() => buildEdges(scenario, view, active), [scenario, view, active]);
   const inPlay = useMemo(() => new Set(popsInPlay(scenario)), [scenario]);
+  const nodeIds = useMemo(() => nodes.map((n) => n.id).join('|'), [nodes]);
+  const routes = useMemo(() => routeContext(scenario, view, nodeIds.split('|')), [scenario, view, nodeIds]);
+  const particles = useRef<ParticleSystem | null>(null);
+  const [picked, setPicked] = useState<SampledRequest | null>(null);
 
   // Controlled nodes: only position changes matter (selection lives in the store).
   const onNodesChange: OnNodesChange<CanvasNode> = useCallback(
@@ -103,11 +129,65 @@ function Canvas() {
     },
     [moveNode],
   );
+  // A drag is one undoable step: positions stream into the layout while dragging (no history),
+  // and at the drop the layout goes back to where it was and the move is applied as a command.
+  const dragStart = useRef<{ id: string; at: XY } | null>(null);
+  const onNodeDragStart: OnNodeDrag<CanvasNode> = useCallback((_e, node) => {
+    dragStart.current = { id: node.id, at: { ...node.position } };
+  }, []);
+  const onNodeDragStop: OnNodeDrag<CanvasNode> = useCallback(
+    (_e, node) => {
+      const start = dragStart.current;
+      dragStart.current = null;
+      if (!start || start.id !== node.id) return;
+      const to = node.position;
+      if (Math.round(to.x) === Math.round(start.at.x) && Math.round(to.y) === Math.round(start.at.y)) return;
+      moveNode(node.id, start.at);
+      applyEdit(moveNodeTo(node.id, to, node.ariaLabel ?? node.id));
+    },
+    [moveNode, applyEdit],
+  );
   const onNodeClick: NodeMouseHandler<CanvasNode> = useCallback(
     (_e, node) => selectNode(node.id),
     [selectNode],
   );
-  const onPaneClick = useCallback(() => selectNode(null), [selectNode]);
+  // Keyboard selection: React Flow selects a focused node on Enter or Space only in its own state
+  // (no click event), so the store, and with it the side panel, is told here.
+  const onFlowKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      // Only the node itself: Enter in a control inside a node keeps its own meaning.
+      const target = e.target as HTMLElement;
+      const id = target.classList.contains('react-flow__node') ? target.getAttribute('data-id') : null;
+      if (id) selectNode(id);
+    },
+    [selectNode],
+  );
+  // A click on the pane may be on a particle (the particle layer itself lets clicks through, so
+  // particles never get in the way of the nodes): open what happened to that request.
+  const pickAt = useCallback(
+    (e: MouseEvent) => {
+      const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      return particles.current?.pick(at.x, at.y, flow.getZoom()) ?? null;
+    },
+    [flow],
+  );
+  const onPaneClick = useCallback(
+    (e: MouseEvent) => {
+      const sample = pickAt(e);
+      setPicked(sample);
+      if (!sample) selectNode(null);
+    },
+    [pickAt, selectNode],
+  );
+  // Particles ride on the edges, whose wide invisible click path is above the pane.
+  const onEdgeClick = useCallback(
+    (e: MouseEvent) => {
+      const sample = pickAt(e);
+      if (sample) setPicked(sample);
+    },
+    [pickAt],
+  );
 
   const onConnect = useCallback(
     (c: Connection) => {
@@ -172,25 +252,56 @@ function Canvas() {
     applyEdit(tidyLayout(nodes.map((n) => ({ id: n.id, kind: n.type ?? 'origin' }))));
     requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
   }, [applyEdit, nodes, flow]);
-  const keys = useMemo(() => ({ undo, redo, remove }), [undo, redo, remove]);
+  const clipboard = useRef<CopiedNode | null>(null);
+  const copy = useCallback(() => {
+    const { selectedNodeId: id, scenario: current } = useAppStore.getState();
+    if (!id) return;
+    const out = copyNode(current, id);
+    if (out.kind === 'refused') {
+      notify(out.reason, 'refused');
+      return;
+    }
+    clipboard.current = out.node;
+    notify(`Copied ${out.label}: Ctrl+V pastes a copy.`);
+  }, [notify]);
+  const paste = useCallback(() => {
+    const copied = clipboard.current;
+    if (!copied) {
+      notify('Nothing copied yet: select a node and press Ctrl+C first.', 'refused');
+      return;
+    }
+    const kind = copied.kind === 'behavior' ? 'origin' : copied.kind;
+    applyEdit(pasteNode(copied, freePosition(useAppStore.getState().scenario.layout, kind)));
+  }, [applyEdit, notify]);
+  const keys = useMemo(() => ({ undo, redo, remove, copy, paste }), [undo, redo, remove, copy, paste]);
   useCanvasKeys(keys);
 
   return (
     <div className="canvas canvas--editable" data-testid="topology-canvas">
       <Palette onAdd={onAdd} />
-      <div className="canvas__flow" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas-drop-zone">
+      <div
+        className="canvas__flow"
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onKeyDown={onFlowKeyDown}
+        data-testid="canvas-drop-zone"
+      >
         <ReactFlow<CanvasNode>
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
           onNodeClick={onNodeClick}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
           onPaneClick={onPaneClick}
+          onEdgeClick={onEdgeClick}
           onConnect={onConnect}
           deleteKeyCode={null}
           fitView
           fitViewOptions={FIT_VIEW_OPTIONS}
           minZoom={0.2}
+          colorMode={theme}
         >
           <Background gap={20} />
           <Controls showInteractive={false} />
@@ -201,6 +312,13 @@ function Canvas() {
           <Panel position="bottom-center">
             <CanvasToast />
           </Panel>
+          <ParticleLayer ctx={routes} systemRef={particles} />
+          <InvalidationWave />
+          {picked && (
+            <Panel position="center-left">
+              <SampleTrace sample={picked} onClose={() => setPicked(null)} />
+            </Panel>
+          )}
         </ReactFlow>
         {choice && (
           <ChoiceDialog

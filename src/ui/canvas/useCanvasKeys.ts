@@ -1,4 +1,5 @@
-// Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) and Delete, anywhere except while typing in a field or the code editor.
+// Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y), Delete, Ctrl+C / Ctrl+V (nodes), anywhere except while typing in
+// a field or the code editor, or (for Ctrl+C) while text is selected on the page.
 import { useEffect } from 'react';
 
 function typing(target: EventTarget | null): boolean {
@@ -10,7 +11,15 @@ function typing(target: EventTarget | null): boolean {
   );
 }
 
-export function useCanvasKeys(handlers: { undo: () => void; redo: () => void; remove: () => void }) {
+export interface CanvasKeyHandlers {
+  undo: () => void;
+  redo: () => void;
+  remove: () => void;
+  copy: () => void;
+  paste: () => void;
+}
+
+export function useCanvasKeys(handlers: CanvasKeyHandlers) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (typing(e.target)) return;
@@ -23,6 +32,14 @@ export function useCanvasKeys(handlers: { undo: () => void; redo: () => void; re
       } else if (mod && key === 'y') {
         e.preventDefault();
         handlers.redo();
+      } else if (mod && key === 'c' && !e.shiftKey) {
+        // Copying selected text stays the browser's.
+        if (window.getSelection()?.toString()) return;
+        e.preventDefault();
+        handlers.copy();
+      } else if (mod && key === 'v' && !e.shiftKey) {
+        e.preventDefault();
+        handlers.paste();
       } else if (e.key === 'Delete' && !mod) {
         handlers.remove();
       }

@@ -4,6 +4,7 @@ import type { Scenario } from '../../engine/scenario';
 import { describeTopology, type TopologyView } from '../../state/derived';
 import { useAppStore } from '../../state/store';
 import { formatCount, formatPercent } from '../format';
+import RecentRequest from '../canvas/particles/RecentRequest';
 import NodeEditor from './editors/NodeEditor';
 
 type Row = [label: string, value: string];
@@ -148,6 +149,7 @@ function NodeDetails() {
           )}
         </dl>
       )}
+      {details && id && <RecentRequest nodeId={id} />}
       {details && id && <NodeEditor nodeId={id} />}
     </section>
   );

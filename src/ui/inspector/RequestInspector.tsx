@@ -6,6 +6,7 @@ import { useAppStore } from '../../state/store';
 import RequestInspectorForm, { defaultInspectorUrl } from './RequestInspectorForm';
 import RequestInspectorHistory from './RequestInspectorHistory';
 import RequestInspectorResult from './RequestInspectorResult';
+import { useRequestPrefill } from './requestPrefill';
 import './RequestInspector.css';
 
 /** Simulated time the clock buttons advance (the scenario's own traffic runs meanwhile). */
@@ -28,6 +29,8 @@ function RequestInspector() {
   const stale = useAppStore((s) => s.loadedRevision !== null && s.loadedRevision !== s.scenarioRevision);
   // A different scenario (preset, import, link) starts a fresh form with its own URL.
   const formKey = useAppStore((s) => defaultInspectorUrl(s.scenario));
+  // "Inspect a request like this" on the canvas: a fresh form with that request's values.
+  const prefillId = useRequestPrefill((s) => s.prefill?.id ?? 0);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -58,7 +61,7 @@ function RequestInspector() {
               className="btn btn--small"
               disabled={busy}
               onClick={() => void advance(ms)}
-              aria-label={`Advance the clock ${ms / 1000} seconds`}
+              aria-label={`+${ms / 1000} s: advance the clock ${ms / 1000} seconds`}
             >
               +{ms / 1000} s
             </button>
@@ -73,7 +76,7 @@ function RequestInspector() {
           The scenario was edited: requests still go to the loaded version until you press Reset.
         </p>
       )}
-      <RequestInspectorForm key={formKey} />
+      <RequestInspectorForm key={`${formKey}#${prefillId}`} />
       <div className="inspector__body">
         <div className="inspector__main">
           {entry ? (

@@ -6,6 +6,7 @@ import type { Scenario } from '../../engine/scenario';
 import { describeTopology } from '../../state/derived';
 import { useAppStore } from '../../state/store';
 import { parseHeaderLines } from './RequestInspectorFormat';
+import { useRequestPrefill } from './requestPrefill';
 
 const METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const PROTOCOLS: Array<[HttpVersion, string]> = [
@@ -31,12 +32,13 @@ function RequestInspectorForm() {
   const busy = useAppStore((s) => s.inspectorBusy);
   const send = useAppStore((s) => s.sendInspectorRequest);
   const pops = useMemo(() => describeTopology(scenario).pops, [scenario]);
-  const [method, setMethod] = useState('GET');
-  const [url, setUrl] = useState(() => defaultInspectorUrl(scenario));
+  const prefill = useRequestPrefill.getState().prefill;
+  const [method, setMethod] = useState(prefill?.method ?? 'GET');
+  const [url, setUrl] = useState(() => prefill?.url ?? defaultInspectorUrl(scenario));
   const [headerText, setHeaderText] = useState('Accept-Encoding: gzip, br');
   const [cookies, setCookies] = useState('');
-  const [country, setCountry] = useState('');
-  const [pop, setPop] = useState('');
+  const [country, setCountry] = useState(prefill?.country ?? '');
+  const [pop, setPop] = useState(prefill?.pop ?? '');
   const [httpVersion, setHttpVersion] = useState<HttpVersion>('2.0');
   const [problem, setProblem] = useState<string | null>(null);
   const id = useId();

@@ -3,6 +3,7 @@
 import { Handle, Position } from '@xyflow/react';
 import type { CanvasNodeData, CanvasNodeKind } from '../buildGraph';
 import NodeBadge from './NodeBadge';
+import LintMarker from '../../lint/LintMarker';
 
 const KIND_LABEL: Record<CanvasNodeKind, string> = {
   viewer: 'Viewers',
@@ -66,6 +67,7 @@ export default function NodeShell({ id, kind, data, selected }: NodeShellProps) 
         </ul>
       )}
       <NodeBadge nodeId={id} showHitRatio={spec.hitRatio} />
+      <LintMarker nodeId={id} />
       {spec.output && (
         <Handle
           type="source"

@@ -1,8 +1,10 @@
-// The distribution's behaviors in precedence order, with Move up / Move down buttons (keyboard
-// reachable) and "+ Add". The default (*) is always last and does not move.
-import { memo } from 'react';
-import { addBehavior, behaviorId, moveBehavior } from '../../../state/commands';
+// The distribution's behaviors in precedence order: drag one to a new place, or use the Move up /
+// Move down buttons (keyboard reachable), and "+ Add". The default (*) is always last and does not move.
+import { memo, useState, type DragEvent } from 'react';
+import { addBehavior, behaviorId, moveBehavior, moveBehaviorTo } from '../../../state/commands';
 import { useAppStore } from '../../../state/store';
+
+const BEHAVIOR_MIME = 'application/x-edgelab-behavior';
 
 function BehaviorOrder() {
   const behaviors = useAppStore((s) => s.scenario.distribution.cacheBehaviors);
@@ -10,12 +12,41 @@ function BehaviorOrder() {
   const applyEdit = useAppStore((s) => s.applyEdit);
   const selectNode = useAppStore((s) => s.selectNode);
   const list = behaviors ?? [];
+  const [dropAt, setDropAt] = useState<number | null>(null);
+  const onDragStart = (i: number) => (e: DragEvent) => {
+    e.dataTransfer.setData(BEHAVIOR_MIME, String(i));
+    e.dataTransfer.effectAllowed = 'move';
+  };
+  const onDragOver = (i: number) => (e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(BEHAVIOR_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+    if (dropAt !== i) setDropAt(i);
+  };
+  const onDrop = (i: number) => (e: DragEvent) => {
+    const from = Number(e.dataTransfer.getData(BEHAVIOR_MIME));
+    setDropAt(null);
+    if (!Number.isInteger(from) || from === i) return;
+    e.preventDefault();
+    applyEdit(moveBehaviorTo(from, i));
+  };
   return (
     <section aria-label="Cache behaviors in precedence order">
       <p className="editor-note">Cache behaviors, first match wins. Edits apply when you press Reset.</p>
       <ol className="behavior-order" data-testid="behavior-order">
         {list.map((b, i) => (
-          <li key={`${i}:${b.pathPattern}`}>
+          <li
+            key={`${i}:${b.pathPattern}`}
+            draggable
+            onDragStart={onDragStart(i)}
+            onDragOver={onDragOver(i)}
+            onDragLeave={() => setDropAt(null)}
+            onDrop={onDrop(i)}
+            onDragEnd={() => setDropAt(null)}
+            className={dropAt === i ? 'behavior-order__item is-drop-target' : 'behavior-order__item'}
+            title="Drag to change the precedence"
+            data-testid={`behavior-row-${i}`}
+          >
             <span aria-hidden="true">{i + 1}.</span>
             <button
               type="button"

@@ -1,13 +1,17 @@
-// Picks the editor for the selected node. PoPs and viewer regions have nothing to edit but
-// their presence: a Delete button (same as the Delete key).
+// Picks the editor for the selected node. PoPs have nothing to edit but their presence: a Delete
+// button (same as the Delete key); viewer regions their share of traffic.
 import { memo } from 'react';
 import { behaviorKey, parseNodeId, removeNode } from '../../../state/commands';
 import { useAppStore } from '../../../state/store';
+import BehaviorAccessEditor from './BehaviorAccessEditor';
 import BehaviorEditor from './BehaviorEditor';
 import BehaviorOrder from './BehaviorOrder';
+import DistributionEditor from './DistributionEditor';
 import { EditorSection } from './fields';
+import OriginContentEditor from './OriginContentEditor';
 import OriginEditor from './OriginEditor';
 import OriginGroupEditor from './OriginGroupEditor';
+import ViewerEditor from './ViewerEditor';
 
 function RemoveButton({ nodeId, label }: { nodeId: string; label: string }) {
   const applyEdit = useAppStore((s) => s.applyEdit);
@@ -32,18 +36,38 @@ function NodeEditor({ nodeId }: { nodeId: string }) {
   switch (p.kind) {
     case 'behavior': {
       const ref = behaviorKey(p.key);
-      return ref === null ? null : <BehaviorEditor key={nodeId} behavior={ref} />;
+      return ref === null ? null : (
+        <>
+          <BehaviorEditor key={nodeId} behavior={ref} />
+          <BehaviorAccessEditor key={`${nodeId}-access`} behavior={ref} />
+        </>
+      );
     }
     case 'origin':
-      return <OriginEditor key={nodeId} id={p.key} />;
+      return (
+        <>
+          <OriginEditor key={nodeId} id={p.key} />
+          <OriginContentEditor key={`${nodeId}-content`} id={p.key} />
+        </>
+      );
     case 'originGroup':
       return <OriginGroupEditor key={nodeId} id={p.key} />;
     case 'distribution':
-      return <BehaviorOrder />;
+      return (
+        <>
+          <BehaviorOrder />
+          <DistributionEditor />
+        </>
+      );
     case 'pop':
       return <RemoveButton nodeId={nodeId} label="Remove edge location" />;
     case 'viewer':
-      return <RemoveButton nodeId={nodeId} label="Remove viewer region" />;
+      return (
+        <>
+          <ViewerEditor key={nodeId} id={p.key} />
+          <RemoveButton nodeId={nodeId} label="Remove viewer region" />
+        </>
+      );
     default:
       return null;
   }

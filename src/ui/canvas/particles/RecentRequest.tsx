@@ -1,0 +1,57 @@
+// "What happened here?" for a node: the most recent sampled request that passed through it, on
+// demand (a button, so the side panel does not re-render with every worker batch).
+import { memo, useState } from 'react';
+import type { SampledRequest } from '../../../engine/types';
+import type { Scenario } from '../../../engine/scenario';
+import { describeTopology } from '../../../state/derived';
+import { useAppStore } from '../../../state/store';
+import { buildNodes, DISTRIBUTION_ID } from '../buildGraph';
+import { particleRoute, routeContext } from './particleRoutes';
+import SampleTrace from './SampleTrace';
+
+/** The newest of `samples` whose route on the canvas passes `nodeId` (any request passes the distribution). */
+export function latestThrough(
+  nodeId: string,
+  samples: readonly SampledRequest[],
+  scenario: Scenario,
+): SampledRequest | null {
+  const view = describeTopology(scenario);
+  const ctx = routeContext(
+    scenario,
+    view,
+    buildNodes(scenario, view, null).map((n) => n.id),
+  );
+  for (let i = samples.length - 1; i >= 0; i--) {
+    const s = samples[i];
+    if (nodeId === DISTRIBUTION_ID || nodeId.startsWith('behavior:')) return s;
+    const route = particleRoute(s, ctx);
+    if (route?.hops.some((h) => h.from === nodeId || h.to === nodeId)) return s;
+  }
+  return null;
+}
+
+function RecentRequest({ nodeId }: { nodeId: string }) {
+  const [shown, setShown] = useState<{ nodeId: string; sample: SampledRequest | null } | null>(null);
+  const show = () => {
+    const { recentSamples, scenario } = useAppStore.getState();
+    setShown({ nodeId, sample: latestThrough(nodeId, recentSamples, scenario) });
+  };
+  const current = shown?.nodeId === nodeId ? shown : null;
+  return (
+    <div className="recent-request">
+      <button type="button" className="btn btn--small" onClick={show}>
+        {current ? 'Show a newer request through here' : 'Show a recent request through here'}
+      </button>
+      {current &&
+        (current.sample ? (
+          <SampleTrace sample={current.sample} />
+        ) : (
+          <p className="muted">
+            No sampled request passed here in the latest batch: press Run, then try again.
+          </p>
+        ))}
+    </div>
+  );
+}
+
+export default memo(RecentRequest);
