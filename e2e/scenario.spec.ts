@@ -73,7 +73,7 @@ test('a shared link opens the same scenario and gives the same numbers', async (
   const dialog = page.getByRole('dialog', { name: 'Share this scenario' });
   await expect(dialog).toBeVisible();
   const link = await dialog.getByLabel('Link to this scenario').inputValue();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s=1\.[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s=2\.[A-Za-z0-9_-]+$/);
   await expect(dialog.getByTestId('share-length')).toContainText(
     `${link.length.toLocaleString('en-US')} characters`,
   );
@@ -179,4 +179,94 @@ test('a preset loads from the menu and the previous scenario comes back in one c
   const menu3 = await openMenu(page);
   await menu3.getByRole('button', { name: 'Open saved scenario kept copy' }).click();
   await expect(page.getByTitle('Scenario', { exact: true })).toHaveText('Before the preset');
+});
+
+test('scenario checks: validated as typed, judged live, edited, and carried in the share link', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await page.goto('./');
+  const panel = page.getByTestId('checks-panel');
+  await panel.getByText('Add a check').click();
+  const expression = panel.getByRole('textbox', { name: 'Check', exact: true });
+
+  // A typo is named on the field, with the column, and cannot be added.
+  await expression.fill('hitRatio >> 80%');
+  await expect(panel.getByRole('alert')).toHaveText(
+    'Cannot read "hitRatio >> 80%" at column 11: expected a number, found "> 80%".',
+  );
+  await expect(panel.getByRole('button', { name: 'Add check' })).toBeDisabled();
+  await expression.fill('requests > 100');
+  await panel.getByRole('textbox', { name: 'Name (optional)' }).fill('Traffic flows');
+  await panel.getByRole('button', { name: 'Add check' }).click();
+  await expression.fill('errors > 0');
+  await panel.getByRole('button', { name: 'Add check' }).click();
+
+  const rows = panel.getByTestId('check');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('Pending: Traffic flows');
+  await expect(rows.nth(0)).toContainText('press Run to measure');
+
+  // Live verdicts with the measured value.
+  await page.getByRole('button', { name: 'Step 10 s' }).click();
+  await expect(page.getByTestId('sim-clock')).toHaveText('00:00:10');
+  const requests = await page.getByTestId('requests-total').textContent();
+  await expect(rows.nth(0).getByTestId('check-verdict')).toHaveText('Pass');
+  await expect(rows.nth(0).getByTestId('check-measured')).toHaveText(`measured: ${requests}`);
+  await expect(rows.nth(1).getByTestId('check-verdict')).toHaveText('Fail');
+  await expect(rows.nth(1).getByTestId('check-measured')).toHaveText('measured: 0');
+  await expect(panel.getByTestId('checks-count')).toHaveText('(1 of 2 passing)');
+
+  // Edit one, delete the other.
+  await panel.getByRole('button', { name: 'Edit check Traffic flows' }).click();
+  await rows.nth(0).getByRole('textbox', { name: 'Check', exact: true }).fill('requests > 1000000');
+  await rows.nth(0).getByRole('button', { name: 'Save' }).click();
+  await expect(rows.nth(0).getByTestId('check-verdict')).toHaveText('Fail');
+  await panel.getByRole('button', { name: 'Delete check errors > 0' }).click();
+  await expect(rows).toHaveCount(1);
+
+  // The link carries the check.
+  await page.getByRole('button', { name: 'Share' }).click();
+  const link = await page.getByLabel('Link to this scenario').inputValue();
+  const fresh = await freshPage(browser, baseURL);
+  try {
+    await fresh.page.goto(link);
+    const shared = fresh.page.getByTestId('check');
+    await expect(shared).toHaveCount(1);
+    await expect(shared).toContainText('Traffic flows');
+    await expect(shared).toContainText('requests > 1000000');
+    expect(fresh.errors).toEqual([]);
+  } finally {
+    await fresh.context.close();
+  }
+});
+
+test('a combined link opens the shared scenario with the lesson beside it, and shares both again', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await page.goto('./');
+  await rename(page, 'Teacher variant');
+  await page.getByRole('button', { name: 'Share' }).click();
+  const link = await page.getByLabel('Link to this scenario').inputValue();
+
+  const fresh = await freshPage(browser, baseURL);
+  try {
+    await fresh.page.goto(`${link}&lesson=ttls`);
+    await expect(fresh.page.getByTitle('Scenario', { exact: true })).toHaveText('Teacher variant');
+    await expect(fresh.page.getByTestId('lesson-panel')).toBeVisible();
+    // The scenario part is now the autosaved work; the lesson part stays for a reload.
+    await expect.poll(() => new URL(fresh.page.url()).hash).toBe('#lesson=ttls');
+    await fresh.page.reload();
+    await expect(fresh.page.getByTestId('lesson-panel')).toBeVisible();
+    await expect(fresh.page.getByTitle('Scenario', { exact: true })).toHaveText('Teacher variant');
+    await fresh.page.getByRole('button', { name: 'Share' }).click();
+    const again = await fresh.page.getByLabel('Link to this scenario').inputValue();
+    expect(again).toMatch(/#s=2\.[A-Za-z0-9_-]+&lesson=ttls$/);
+    expect(fresh.errors).toEqual([]);
+  } finally {
+    await fresh.context.close();
+  }
 });

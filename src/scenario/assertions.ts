@@ -2,8 +2,9 @@
 //
 //   metric check:   <metric> <op> <number>[%|unit] [after <number><unit>]
 //                   hitRatio > 0.85 after 600s     originRequestsPerSecond < 100     errors == 0
-//   request check:  <METHOD> <path> from <POP> -> <header>: <value>   |   -> status <op>? <code>
+//   request check:  <METHOD> <path> from <POP> [country <CC>] -> <header>: <value>   |   -> status <op>? <code>
 //                   GET /index.html from NRT -> x-cache: Hit
+//                   GET /index.html from NRT country JP -> status 403   (a viewer in that country)
 //
 // Metric checks read the cumulative figures of the live run (since t=0); request checks are
 // answered by sending that request through the engine at evaluation time (see probeKey / runProbes).
@@ -49,6 +50,8 @@ export interface RequestAssertion {
   /** path with optional query string, starting with '/' */
   path: string;
   pop: string;
+  /** the viewer's ISO country code, for geo restriction; absent = unknown (geo restriction lets it through) */
+  country?: string;
   expect:
     { kind: 'header'; name: string; value: string } | { kind: 'status'; op: ComparisonOp; value: number };
   afterMs: number;
@@ -204,6 +207,17 @@ function parseRequest(c: Cursor, method: string): RequestAssertion {
   c.eat(c.peekWord());
   const pop = c.take(/[A-Za-z0-9-]/).toUpperCase();
   if (!/^[A-Z]{3}/.test(pop)) c.fail('an edge location code such as NRT or NRT51-C1');
+  let country: string | undefined;
+  if (c.peekWord().toLowerCase() === 'country') {
+    c.eat(c.peekWord());
+    c.skipSpace();
+    const codeAt = c.i;
+    country = c.take(/[A-Za-z]/).toUpperCase();
+    if (country.length !== 2) {
+      c.i = codeAt;
+      c.fail('a two-letter country code such as JP after "country"');
+    }
+  }
   if (!c.eat('->')) c.fail('"->" followed by what the response must show');
   let expect: RequestAssertion['expect'];
   if (c.peekWord().toLowerCase() === 'status') {
@@ -223,7 +237,10 @@ function parseRequest(c: Cursor, method: string): RequestAssertion {
     c.i += afterAt >= 0 ? afterAt : rest.length;
     expect = { kind: 'header', name, value };
   }
-  return { kind: 'request', method, path, pop, expect, afterMs: parseAfter(c) };
+  const afterMs = parseAfter(c);
+  return country === undefined
+    ? { kind: 'request', method, path, pop, expect, afterMs }
+    : { kind: 'request', method, path, pop, country, expect, afterMs };
 }
 
 /** Parses one assertion; errors name the column and what was expected there. */
@@ -308,7 +325,9 @@ export function measureMetric(metric: MetricName, m: AssertionMetrics): number |
 
 /** Request checks sharing a key share one probe request. */
 export function probeKey(a: RequestAssertion): string {
-  return `${a.method} ${a.path} ${a.pop}`;
+  return a.country === undefined
+    ? `${a.method} ${a.path} ${a.pop}`
+    : `${a.method} ${a.path} ${a.pop} ${a.country}`;
 }
 
 /** What a browser sends, so a request check shares cache entries with the simulated traffic. */
@@ -320,7 +339,7 @@ export function probeRequest(a: RequestAssertion, domainName: string): ViewerReq
     method: a.method,
     url: `https://${domainName}${a.path}`,
     headers: BROWSER_HEADERS,
-    viewer: { pop: a.pop },
+    viewer: a.country === undefined ? { pop: a.pop } : { pop: a.pop, country: a.country },
   };
 }
 
@@ -385,4 +404,33 @@ export function checkExpression(text: string, m: AssertionMetrics): Evaluation {
   const parsed = parseAssertion(text);
   if (!parsed.ok) return { status: 'fail', measured: parsed.error };
   return evaluateAssertion(parsed.ast, m);
+}
+
+/** Where gatherAssertionMetrics reads what the batch does not carry (the worker, or an engine in a test). */
+export interface MeasureSources {
+  /** cost().total so far, USD */
+  cost: () => Promise<number>;
+  send: (req: ViewerRequest) => Promise<Pick<ViewerResult, 'status' | 'headers'>>;
+  domainName: string;
+}
+
+/**
+ * The inputs evaluateAssertion reads, for a list of goals: asks for the cost only when a goal needs
+ * it, and sends request checks only once their time has come (each probe counts in the stats).
+ * Shared by the lesson panel and the scenario's own Checks panel.
+ */
+export async function gatherAssertionMetrics(
+  asts: readonly AssertionAst[],
+  base: Pick<AssertionMetrics, 'simTimeMs' | 'stats' | 'samples'>,
+  sources: MeasureSources,
+): Promise<AssertionMetrics> {
+  const needsCost = asts.some(
+    (a) => a.kind === 'metric' && (a.metric === 'cost' || a.metric === 'costPerMonth'),
+  );
+  const due = asts.filter((a) => a.kind === 'request' && base.simTimeMs >= a.afterMs);
+  return {
+    ...base,
+    costTotal: needsCost ? await sources.cost() : null,
+    probes: due.length > 0 ? await runProbes(due, sources.domainName, sources.send) : undefined,
+  };
 }

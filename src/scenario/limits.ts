@@ -74,3 +74,35 @@ export const MAX_KEY_GROUPS_PER_BEHAVIOR = 4;
 export const MAX_REQUESTS_PER_SECOND = 250_000;
 /** Zipf exponents seen in web/CDN traces (data/README.md: Breslau et al. 1999). */
 export const ZIPF_ALPHA_RANGE = [0.6, 1.2] as const;
+
+/**
+ * CloudFront's per-distribution and per-policy quotas that a scenario can run into. Source:
+ * docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html ("General quotas on
+ * distributions", "General quotas on policies", "Quotas on CloudFront Functions"), as copied in
+ * ../shared/spec/cloudfront.md §3.2, §4.2, §7.1, §8.4, §12.4.
+ *
+ * `adjustable: true` = a default quota AWS raises on request ("Request a higher quota"): EdgeLab
+ * opens the scenario and WARNS (a real distribution may have a raised quota). `adjustable: false` =
+ * a hard limit: EdgeLab REFUSES the scenario, as CloudFront refuses the config.
+ */
+export const QUOTAS = {
+  originsPerDistribution: { max: 25, adjustable: true, what: 'origins per distribution' },
+  cacheBehaviorsPerDistribution: { max: 75, adjustable: true, what: 'cache behaviors per distribution' },
+  originGroupsPerDistribution: { max: 10, adjustable: true, what: 'origin groups per distribution' },
+  headersPerPolicy: { max: 10, adjustable: true, what: 'header names per policy' },
+  cookiesPerPolicy: { max: 10, adjustable: true, what: 'cookie names per policy' },
+  queryStringsPerPolicy: { max: 10, adjustable: true, what: 'query string names per policy' },
+  /** one custom error response per error code, and only the documented codes (CUSTOM_ERROR_CODES) */
+  customErrorResponsesPerDistribution: {
+    max: CUSTOM_ERROR_CODES.length,
+    adjustable: false,
+    what: 'custom error responses per distribution (one per error code)',
+  },
+  cloudFrontFunctionCodeBytes: {
+    max: MAX_CLOUDFRONT_FUNCTION_CODE_BYTES,
+    adjustable: false,
+    what: 'bytes of CloudFront Function code',
+  },
+} as const;
+
+export type QuotaName = keyof typeof QUOTAS;

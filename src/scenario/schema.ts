@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ScenarioError } from '../engine/errors';
 import type { Scenario } from '../engine/scenario';
+import { kvsStoreProblem } from '../engine/functions/kvs';
 import {
   CUSTOM_ERROR_CODES,
   CUSTOM_ERROR_RESPONSE_CODES,
@@ -17,6 +18,10 @@ import {
 } from './limits';
 import { issuesToError, type Issue } from './issues';
 import { fromZodIssue } from './zodIssues';
+
+// No generated code: zod's JIT probes `new Function`, which the page's Content-Security-Policy
+// (no 'unsafe-eval', see vite.config.ts) reports as a violation even when the probe is caught.
+z.config({ jitless: true });
 import { migrateScenario } from './migrations';
 import { validateScenario } from './validate';
 
@@ -257,7 +262,14 @@ const edgeFunction = z.strictObject({
   kind: z.enum(['cloudfront-function', 'lambda-edge']),
   runtime: z.enum(['cloudfront-js-1.0', 'cloudfront-js-2.0']).optional(),
   code: z.string(),
-  kvs: z.record(z.string(), z.string()).optional(),
+  kvs: z
+    .record(z.string(), z.string())
+    .superRefine((store, ctx) => {
+      // CloudFront's KeyValueStore quotas (key 512 bytes, value 1 KB, store 5 MB)
+      const problem = kvsStoreProblem(store);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
   testEvents: z.array(z.strictObject({ name: text, eventType: z.string(), event: z.unknown() })).optional(),
 });
 

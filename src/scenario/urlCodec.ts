@@ -1,15 +1,33 @@
-// A whole scenario in the URL hash: `#s=1.<base64url(deflate(json))>`. The "1." is the link format
-// (how the bytes are packed); the scenario inside carries its own `version` and goes through the
-// migrations and the schema like any other document. The decoder never throws and never hangs:
-// every failure becomes a sentence saying what is wrong and what to do.
+// A whole scenario in the URL hash: `#s=2.<base64url(deflate(json, dictionary 1))>`. The "2." is the
+// link format (how the bytes are packed); the scenario inside carries its own `version` and goes
+// through the migrations and the schema like any other document. The decoder never throws and never
+// hangs: every failure becomes a sentence saying what is wrong and what to do.
+//
+// Link formats (each one is read forever; only the newest is written):
+//   1  raw deflate of the JSON
+//   2  deflate with a preset dictionary (linkDictionary1.ts, frozen): the presets' own JSON, so a
+//      scenario made from a preset costs only its differences (every preset's link < 2,000 chars)
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import { ScenarioError } from '../engine/errors';
 import type { Scenario } from '../engine/scenario';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
+import { LINK_DICTIONARY_1_TEXT } from './linkDictionary1';
 import { parseScenario } from './schema';
 
-/** The link format this build writes and reads. */
-export const LINK_FORMAT = 1;
+/** The link format this build writes; it reads every format up to this one. */
+export const LINK_FORMAT = 2;
+
+/** The deflate dictionary of each link format (none for format 1). Built once, on first use. */
+const dictionaries = new Map<number, Uint8Array>();
+function dictionaryOf(format: number): Uint8Array | undefined {
+  if (format !== 2) return undefined;
+  let d = dictionaries.get(format);
+  if (!d) {
+    d = strToU8(LINK_DICTIONARY_1_TEXT);
+    dictionaries.set(format, d);
+  }
+  return d;
+}
 
 /** Limits that keep a hostile link cheap: a URL this long is already absurd, and no real scenario
  * inflates past 2 MB (the default one is ~4 KB), so anything bigger is a zip bomb or garbage. */
@@ -23,7 +41,8 @@ const FIX_LINK = 'ask for the link again, or open a saved scenario file';
 
 export function encodeScenarioToHash(scenario: Scenario): string {
   const json = JSON.stringify(scenario);
-  return `#s=${LINK_FORMAT}.${encodeBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
+  const packed = deflateSync(strToU8(json), { level: 9, dictionary: dictionaryOf(LINK_FORMAT) });
+  return `#s=${LINK_FORMAT}.${encodeBase64Url(packed)}`;
 }
 
 export type DecodeResult = { ok: true; scenario: Scenario } | { ok: false; error: string };
@@ -75,7 +94,7 @@ function decode(hash: string): DecodeResult {
       error: `This link is damaged (it contains characters a link never has, or was cut short); ${FIX_LINK}.`,
     };
   }
-  const inflated = inflateCapped(bytes);
+  const inflated = inflateCapped(bytes, dictionaryOf(format));
   if (typeof inflated === 'string') return { ok: false, error: inflated };
   let json: unknown;
   try {
@@ -110,11 +129,11 @@ function readParam(query: string, name: string): string | undefined {
 }
 
 /** Inflates in small steps and gives up past MAX_INFLATED_BYTES; returns an error sentence on failure. */
-function inflateCapped(compressed: Uint8Array): Uint8Array | string {
+function inflateCapped(compressed: Uint8Array, dictionary: Uint8Array | undefined): Uint8Array | string {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let tooBig = false;
-  const inflater = new Inflate((chunk) => {
+  const inflater = new Inflate({ dictionary }, (chunk) => {
     total += chunk.length;
     if (total > MAX_INFLATED_BYTES) tooBig = true;
     else chunks.push(chunk);

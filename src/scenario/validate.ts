@@ -8,6 +8,7 @@ import {
 } from '../engine/policies/managed';
 import { awsRegion, edgeLocation } from '../engine/geo';
 import type { CacheBehavior, Scenario } from '../engine/scenario';
+import { assertionIssues } from './assertionRules';
 import { checkFunctionSyntax } from './functionSyntax';
 import { issue, type Issue, type PathSegment } from './issues';
 import {
@@ -24,6 +25,7 @@ import {
   ORIGIN_SHIELD_REGIONS,
   PATH_PATTERN_CHARS,
 } from './limits';
+import { quotaIssues } from './quotas';
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && new Set(a).size === a.length && b.every((m) => a.includes(m));
@@ -35,6 +37,7 @@ export function validateScenario(s: Scenario): Issue[] {
   checkPolicies(s, out);
   checkFunctions(s, out);
   checkSimulation(s, out);
+  out.push(...quotaIssues(s), ...assertionIssues(s));
   return out;
 }
 

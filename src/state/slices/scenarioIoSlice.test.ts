@@ -123,6 +123,19 @@ describe('import', () => {
     expect(useAppStore.getState().unmodeledFields).toEqual([]);
   });
 
+  it('opens a file over a default quota AWS can raise, and says so beside the message', () => {
+    const s = cloneDefaultScenario();
+    const o = s.distribution.origins[0];
+    s.distribution.origins = [o, ...Array.from({ length: 25 }, (_, i) => ({ ...o, id: `extra-${i}` }))];
+    expect(useAppStore.getState().importText(JSON.stringify(s), 'wide.json')).toBe(true);
+    expect(useAppStore.getState().scenario.distribution.origins).toHaveLength(26);
+    expect(useAppStore.getState().notice?.text).toBe(
+      'Imported the scenario from "wide.json". Your previous work is kept. ' +
+        "The distribution has 26 origins, over CloudFront's default quota of 25 origins per distribution " +
+        '(AWS raises this default quota on request; EdgeLab simulates the distribution as it is).',
+    );
+  });
+
   it('says when the file is not JSON', () => {
     useAppStore.getState().importText('not json', 'notes.txt');
     expect(useAppStore.getState().notice?.text).toMatch(

@@ -13,6 +13,7 @@ import {
   presetScenario,
   PRESETS,
 } from '../../scenario';
+import { quotaWarnings } from '../../scenario/quotas';
 import * as client from '../../worker/client';
 import * as storage from '../persistence';
 import type { AppState } from '../store';
@@ -101,6 +102,9 @@ export const createScenarioIoSlice: StateCreator<AppState, [], [], ScenarioIoSli
   ): void {
     const current = get().scenario;
     if (keepPrevious) get().reportStorage(storage.writePrevious(store(), current, Date.now()));
+    // Default quotas AWS raises on request only warn (limits.ts QUOTAS): say so beside the message.
+    const warnings = quotaWarnings(next);
+    if (notice && warnings.length > 0) notice = { ...notice, text: `${notice.text} ${warnings.join(' ')}` };
     set((s) => ({
       scenario: next,
       scenarioRevision: s.scenarioRevision + 1,

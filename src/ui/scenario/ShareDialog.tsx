@@ -8,11 +8,14 @@ import './scenario.css';
 
 /** Past this many characters some chat tools, mail clients and servers cut or refuse links. */
 export const LONG_LINK_CHARS = 8_000;
+/** Past this many characters a link still works in browsers, but is awkward to paste in a message. */
+export const LINK_SHORT_CHARS = 2_000;
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
 function ShareDialog() {
   const shareHash = useAppStore((s) => s.shareHash);
+  const lessonId = useAppStore((s) => s.lessonId);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const [link, setLink] = useState('');
@@ -20,10 +23,11 @@ function ShareDialog() {
   const titleId = useId();
 
   const open = useCallback(() => {
-    setLink(writeScenarioHash(shareHash()));
+    // With a lesson open, the link opens the lesson on this scenario (a teacher's variant).
+    setLink(writeScenarioHash(shareHash() + (lessonId ? `&lesson=${lessonId}` : '')));
     setCopy('idle');
     dialogRef.current?.showModal();
-  }, [shareHash]);
+  }, [shareHash, lessonId]);
 
   useEffect(() => {
     if (link) textRef.current?.select();
@@ -57,6 +61,14 @@ function ShareDialog() {
         </label>
         <p data-testid="share-length">
           {formatCount(link.length)} characters
+          {lessonId && ' (opens the lesson on this scenario)'}
+          {link.length > LINK_SHORT_CHARS && link.length <= LONG_LINK_CHARS && (
+            <span>
+              {' '}
+              — a long link (over {formatCount(LINK_SHORT_CHARS)} characters): it works in browsers, but some
+              tools shorten or wrap it; a scenario file is safer.
+            </span>
+          )}
           {link.length > LONG_LINK_CHARS && (
             <span className="share-dialog__warning">
               {' '}
