@@ -34,6 +34,8 @@ const steps = [
   ['format', 'npx', ['prettier', '--check', '.']],
   ['unit tests', 'npx', ['vitest', 'run']],
   ['build', 'npx', ['vite', 'build']],
+  // Reads the build just made (well under a second): initial JavaScript stays under its gzip budget.
+  ['budget', 'node', ['scripts/budget.mjs', '--dist']],
   ['browser tests', 'npx', ['playwright', 'test']],
 ];
 

@@ -2,10 +2,12 @@
 // narrow selectors; worker pushes arrive through the listener registered below.
 import { create } from 'zustand';
 import * as client from '../worker/client';
+import { createChecksSlice, type ChecksSlice } from './slices/checksSlice';
 import { createFunctionsSlice, type FunctionsSlice } from './slices/functionsSlice';
 import { createHistorySlice, type HistorySlice } from './slices/historySlice';
 import { createInspectorSlice, type InspectorSlice } from './slices/inspectorSlice';
 import { createLessonsSlice, type LessonsSlice } from './slices/lessonsSlice';
+import { createChallengesSlice, type ChallengesSlice } from './slices/challengesSlice';
 import { createLogsSlice, type LogsSlice } from './slices/logsSlice';
 import { createMetricsSlice, type MetricsSlice } from './slices/metricsSlice';
 import { createScenarioIoSlice, type ScenarioIoSlice } from './slices/scenarioIoSlice';
@@ -20,7 +22,9 @@ export type AppState = ScenarioSlice &
   HistorySlice &
   FunctionsSlice &
   LogsSlice &
-  LessonsSlice;
+  LessonsSlice &
+  ChallengesSlice &
+  ChecksSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createScenarioSlice(...a),
@@ -32,6 +36,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createLogsSlice(...a),
   ...createFunctionsSlice(...a),
   ...createLessonsSlice(...a),
+  ...createChallengesSlice(...a),
+  ...createChecksSlice(...a),
 }));
 
 client.onBatch((batch) => useAppStore.getState().applyBatch(batch));

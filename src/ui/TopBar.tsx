@@ -5,6 +5,7 @@ import { formatSpeed } from './format';
 import ClockControls from './controls/ClockControls';
 import ScenarioControls from './scenario/ScenarioControls';
 import LessonsMenu from './lessons/LessonsMenu';
+import ChallengesMenu from './challenges/ChallengesMenu';
 
 function TopBar() {
   const status = useAppStore((s) => s.status);
@@ -32,6 +33,7 @@ function TopBar() {
       <div className="topbar__controls">
         <ScenarioControls />
         <LessonsMenu />
+        <ChallengesMenu />
         <button
           type="button"
           className="btn btn--primary"

@@ -48,6 +48,17 @@ export interface TimelineEvent {
   label: string;
 }
 
+/** Per-batch cache figures from the engine's per-cache counters: parallel arrays, one entry per
+ * edge-location prefix that saw lookups in the batch (compact: it crosses the worker ten times a second). */
+export interface TierBatch {
+  pops: string[];
+  /** cache lookups (hits + misses) in this batch */
+  lookups: number[];
+  hits: number[];
+  /** bytes held in the caches now, summed per tier */
+  fill: { edge: number; regional: number; shield: number };
+}
+
 export interface SimBatch {
   /** increases by one per batch since the last load(), so the UI can drop stale pushes */
   seq: number;
@@ -76,6 +87,9 @@ export interface SimBatch {
   /** a bounded sample of this batch's requests (most recent last), for animation */
   samples: SampledRequest[];
   nodes: Record<string, NodeCounters>;
+  /** this batch's exact per-PoP hits and the bytes cached per tier (src/worker/metricsPerPop.ts);
+   * absent when the engine offers no per-cache counters */
+  tiers?: TierBatch;
   /** set when the engine threw: the loop has stopped */
   error?: string;
 }

@@ -4,6 +4,7 @@
 import type { TierSnapshot } from '../engine';
 import type { Engine, SampledRequest } from '../engine/types';
 import { addSummary, cacheHitRatio, emptyInterval, LatencyReservoir, requestsPerSecond } from './metrics';
+import { PerPopMetrics } from './metricsPerPop';
 import type { NodeTallies } from './nodeTallies';
 import type { SimBatch, TimelineEvent } from './protocol';
 
@@ -59,6 +60,7 @@ export class SimulationLoop {
   private lastEmitReal = 0;
   private interval = emptyInterval();
   private samples: SampledRequest[] = [];
+  private readonly perPop = new PerPopMetrics();
   /** bumps on every play/pause so a stale scheduled tick does nothing */
   private generation = 0;
   /** recent batches' simulated and real ms, for a steady achieved-speed reading */
@@ -186,6 +188,7 @@ export class SimulationLoop {
     const elapsedReal = realMs ?? t - this.lastEmitReal;
     this.lastEmitReal = t;
     const stats = engine.stats();
+    const tiers = this.deps.inspectTiers?.();
     const interval = this.interval;
     const batch: SimBatch = {
       seq: ++this.seq,
@@ -202,7 +205,8 @@ export class SimulationLoop {
       requestsPerSecond: requestsPerSecond(interval),
       hitRatio: cacheHitRatio(interval),
       samples: this.samples.slice(-LOOP.samplesPerBatch),
-      nodes: this.deps.tallies.snapshot(stats, this.deps.inspectTiers?.()),
+      nodes: this.deps.tallies.snapshot(stats, tiers),
+      tiers: this.perPop.take(tiers),
       error,
     };
     this.interval = emptyInterval();

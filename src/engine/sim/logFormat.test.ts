@@ -162,7 +162,7 @@ describe('log records from run() samples', () => {
   it("carries run()'s viewer IP, query, cookie and protocol into the log row", async () => {
     const scenario = catalogScenario();
     scenario.traffic = {
-      ...scenario.traffic,
+      ...scenario.traffic!,
       cacheBustingShare: 1,
       varyingCookieShare: 1,
       httpsShare: 0,

@@ -1,25 +1,47 @@
 // The bottom panel beside the counters: Traffic (the live chart), Logs, Cost and Latency as
 // WAI-ARIA tabs (arrow keys move between them). Only the open tab is mounted, so closed tabs
 // ask the worker for nothing.
-import { memo, useRef, type KeyboardEvent } from 'react';
+import { lazy, memo, Suspense, useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../state/store';
 import type { DashTab } from '../../state/slices/logsSlice';
-import LiveChart from '../charts/LiveChart';
-import LogsPanel from '../logs/LogsPanel';
-import CostPanel from './CostPanel';
-import LatencyPanel from './LatencyPanel';
+import LintTabBadge from '../lint/LintTabBadge';
 import './dashboards.css';
 
-const TABS: { id: DashTab; label: string }[] = [
+// Loaded after the first render (Recharts alone is ~100 KB gzip): the canvas paints first, the
+// panel keeps its size while its chunk arrives (budget: scripts/budget.mjs).
+const LiveChart = lazy(() => import('../charts/LiveChart'));
+const LogsPanel = lazy(() => import('../logs/LogsPanel'));
+const CostPanel = lazy(() => import('./CostPanel'));
+const LatencyPanel = lazy(() => import('./LatencyPanel'));
+const LintPanel = lazy(() => import('../lint/LintPanel'));
+const WorldMap = lazy(() => import('../map/WorldMap'));
+const CachesPanel = lazy(() => import('../charts/CachesPanel'));
+
+/** Tabs whose choice lives here rather than in the store (nothing outside the panel opens them). */
+type LocalTab = 'caches' | 'map' | 'lint';
+type Tab = DashTab | LocalTab;
+const isLocal = (t: Tab): t is LocalTab => t === 'caches' || t === 'map' || t === 'lint';
+
+const TABS: { id: Tab; label: string }[] = [
   { id: 'traffic', label: 'Traffic' },
+  { id: 'caches', label: 'Caches' },
   { id: 'logs', label: 'Logs' },
   { id: 'cost', label: 'Cost' },
   { id: 'latency', label: 'Latency' },
+  { id: 'map', label: 'Map' },
+  { id: 'lint', label: 'Lint' },
 ];
 
 function DashboardTabs() {
-  const tab = useAppStore((s) => s.dashTab);
-  const setDashTab = useAppStore((s) => s.setDashTab);
+  const storeTab = useAppStore((s) => s.dashTab);
+  const setStoreTab = useAppStore((s) => s.setDashTab);
+  // A local tab stays open until the store's tab changes (e.g. a lesson opens the Logs).
+  const [local, setLocal] = useState<{ tab: LocalTab; over: DashTab } | null>(null);
+  const tab: Tab = local && local.over === storeTab ? local.tab : storeTab;
+  const setDashTab = (t: Tab) => {
+    setLocal(isLocal(t) ? { tab: t, over: storeTab } : null);
+    if (!isLocal(t)) setStoreTab(t);
+  };
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -54,6 +76,7 @@ function DashboardTabs() {
             onClick={() => setDashTab(t.id)}
           >
             {t.label}
+            {t.id === 'lint' && <LintTabBadge />}
           </button>
         ))}
       </div>
@@ -63,10 +86,15 @@ function DashboardTabs() {
         id={`dash-panel-${tab}`}
         aria-labelledby={`dash-tab-${tab}`}
       >
-        {tab === 'traffic' && <LiveChart />}
-        {tab === 'logs' && <LogsPanel />}
-        {tab === 'cost' && <CostPanel />}
-        {tab === 'latency' && <LatencyPanel />}
+        <Suspense fallback={<p className="dash__loading">Loading…</p>}>
+          {tab === 'traffic' && <LiveChart />}
+          {tab === 'logs' && <LogsPanel />}
+          {tab === 'cost' && <CostPanel />}
+          {tab === 'latency' && <LatencyPanel />}
+          {tab === 'caches' && <CachesPanel />}
+          {tab === 'map' && <WorldMap />}
+          {tab === 'lint' && <LintPanel />}
+        </Suspense>
       </div>
     </div>
   );

@@ -47,6 +47,8 @@ export default function FunctionEditor({ name }: FunctionEditorProps) {
       fontSize: 13,
       scrollBeyondLastLine: false,
       tabSize: 2,
+      // Monaco's default 'dimmed' greys the last line number below WCAG AA contrast (axe, e2e/a11y.spec.ts).
+      renderFinalNewline: 'on',
       ariaLabel: `Code of edge function ${name}`,
     });
 
