@@ -112,6 +112,11 @@ describe('evaluateAssertion', () => {
       measured: 1.1,
     });
     expect(evaluateAssertion(ast('offload > 0.9'), at(100_000))).toEqual({ status: 'fail', measured: 0.89 });
+    // 600,000 bytes over 100 s
+    expect(evaluateAssertion(ast('originBytesPerSecond < 6000'), at(100_000))).toEqual({
+      status: 'fail',
+      measured: 6000,
+    });
     expect(evaluateAssertion(ast('errors == 0'), at(1)).status).toBe('fail');
   });
 

@@ -27,6 +27,7 @@ export const METRICS = {
   requestsPerSecond: 'viewer requests per simulated second, averaged since t=0',
   bytesToViewers: 'bytes sent to viewers',
   bytesFromOrigins: 'bytes fetched from origins',
+  originBytesPerSecond: 'bytes fetched from origins per simulated second, averaged since t=0',
   latencyMs: 'mean latency seen by viewers in the latest sample of requests, ms',
   cost: 'USD so far (whole run)',
   costPerMonth: 'USD so far scaled to a 30-day month',
@@ -318,6 +319,8 @@ export function measureMetric(metric: MetricName, m: AssertionMetrics): number |
       return seconds > 0 ? sum(s.originRequests) / seconds : null;
     case 'requestsPerSecond':
       return seconds > 0 ? s.requests / seconds : null;
+    case 'originBytesPerSecond':
+      return seconds > 0 ? s.bytesFromOrigins / seconds : null;
     default:
       return s[metric];
   }
