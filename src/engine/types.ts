@@ -107,6 +107,9 @@ export interface Stats {
   functionInvocations: Record<string, number>;
   bytesToViewers: number;
   bytesFromOrigins: number;
+  /** origin requests (as counted in originRequests) by the cache behavior the viewer request
+   * matched, keyed by its path pattern; the default behavior is '*'. Every behavior is listed. */
+  originRequestsByBehavior?: Record<string, number>;
 }
 
 /** CloudFront standard-log field names (spec §2.5). */

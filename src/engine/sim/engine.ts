@@ -67,7 +67,7 @@ export class SimEngine implements Engine {
     /** internal: run() through the generator pipeline (tests compare it with the synchronous path) */
     internal: { driveGenerators?: boolean } = {},
   ) {
-    const stats = new StatsCounter();
+    const stats = new StatsCounter(ns.behaviors.map((b) => b.pathPattern));
     const cost = new CostMeter();
     const topology = new Topology(ns);
     this.d = {

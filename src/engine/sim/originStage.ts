@@ -297,7 +297,7 @@ export class OriginStage {
     request.body = ctx.body;
     request.at = st.t;
     st.request = request;
-    this.d.stats.originRequest(origin.id);
+    this.d.stats.originRequest(origin.id, ctx.behavior.index);
     const call = st.light ? this.scratchCall : { origin, request };
     call.origin = origin;
     call.request = request;

@@ -17,6 +17,14 @@ export class StatsCounter {
    * (revalidation) requests and failover attempts; one per originFetch call */
   readonly originRequests: Record<string, number> = {};
   readonly functionInvocations: Record<string, number> = {};
+  /** origin requests by behavior index (ordered behaviors, then the default): an array so the
+   * hot path only increments; the record keyed by path pattern is built in snapshot() */
+  private readonly byBehavior: number[];
+
+  /** `behaviorPatterns`: each behavior's path pattern by index, the default behavior's as '*' */
+  constructor(private readonly behaviorPatterns: readonly string[] = []) {
+    this.byBehavior = behaviorPatterns.map(() => 0);
+  }
 
   count(result: ResultType, bytesToViewer: number): void {
     this.requests++;
@@ -39,9 +47,11 @@ export class StatsCounter {
     }
   }
 
-  originRequest(originId: string): void {
+  /** `behaviorIndex`: the cache behavior the viewer request matched (ResolvedBehavior.index) */
+  originRequest(originId: string, behaviorIndex = -1): void {
     this.originRequestsTotal++;
     this.originRequests[originId] = (this.originRequests[originId] ?? 0) + 1;
+    if (behaviorIndex >= 0 && behaviorIndex < this.byBehavior.length) this.byBehavior[behaviorIndex]++;
   }
 
   functionInvocation(name: string): void {
@@ -49,6 +59,12 @@ export class StatsCounter {
   }
 
   snapshot(): Stats {
+    // Every behavior appears (0 when it never reached an origin), so a check can tell an idle
+    // behavior from a pattern the distribution does not have.
+    const originRequestsByBehavior: Record<string, number> = {};
+    this.behaviorPatterns.forEach((pattern, i) => {
+      originRequestsByBehavior[pattern] = (originRequestsByBehavior[pattern] ?? 0) + this.byBehavior[i];
+    });
     return {
       requests: this.requests,
       hits: this.hits,
@@ -58,6 +74,7 @@ export class StatsCounter {
       generated: this.generated,
       originRequests: { ...this.originRequests },
       functionInvocations: { ...this.functionInvocations },
+      originRequestsByBehavior,
       bytesToViewers: this.bytesToViewers,
       bytesFromOrigins: this.bytesFromOrigins,
     };

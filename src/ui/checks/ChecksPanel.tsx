@@ -4,6 +4,7 @@
 import { memo, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Assertion } from '../../engine/scenario';
 import { parseAssertion, type Evaluation } from '../../scenario/assertions';
+import { CheckHelp } from './CheckHelp';
 import { checkExpressionError } from '../../state/slices/checksSlice';
 import { useAppStore } from '../../state/store';
 import { formatMeasured } from '../lessons/format';
@@ -89,7 +90,7 @@ function CheckForm({
           type="text"
           value={expression}
           spellCheck={false}
-          placeholder="hitRatio > 85% after 10min"
+          placeholder="hit ratio > 85% after 10 min"
           aria-invalid={message ? true : undefined}
           aria-describedby={message ? errorId : undefined}
           onChange={(e) => {
@@ -207,8 +208,8 @@ function ChecksPanel() {
       {checks.length === 0 ? (
         <p className="checks__empty">
           No checks yet. A check is judged live while traffic runs and travels in the share link, e.g.{' '}
-          <code>hitRatio &gt; 85% after 10min</code> or{' '}
-          <code>GET /index.html from NRT -&gt; x-cache: Hit</code>.
+          <code>hit ratio &gt; 85% after 10 min</code> or{' '}
+          <code>GET /index.html from Tokyo -&gt; X-Cache: Hit</code>.
         </p>
       ) : (
         <ul className="lesson__goals" aria-live="polite">
@@ -220,6 +221,7 @@ function ChecksPanel() {
       <details className="checks__add">
         <summary>Add a check</summary>
         <CheckForm submitLabel="Add check" onSubmit={addCheck} />
+        <CheckHelp />
       </details>
     </section>
   );
