@@ -5,6 +5,7 @@
 //   node scripts/budget.mjs --dist   only read dist/ from an earlier `vite build` and check the size budget
 //                                    (fast: the step `npm test` runs after its build)
 //   --no-render                      skip the browser measurement
+//   BUDGET_RUNS=5                    runs per first-render case (default 3; the median is judged)
 // Composition comes from the bundler itself (each chunk's `modules` with their rendered code, the same data
 // rollup-plugin-visualizer reads), so no source maps and no extra package are needed.
 import { spawn } from 'node:child_process';
@@ -19,6 +20,14 @@ const BUDGET = {
   firstRenderMs: 1500, // navigation start -> the canvas's first node is visible, local preview
 };
 const TOP_MODULES = Number(process.env.BUDGET_TOP ?? 12);
+// Runs per first-render case (odd, so the median is one run): more on a loaded machine.
+const RENDER_RUNS = Number(process.env.BUDGET_RUNS ?? 3);
+// A shared link (the global-ecommerce preset renamed, link format 2): opening it must decode and validate
+// before the first frame, with code that is not in the first download (issue 10), and still be quick.
+const SHARED_LINK = {
+  hash: '#s=2.7d2xCQAACAPBWa0F9y8VbN3A2yIQ-Lu346gBG22KeaMqWR2sDlYHq4PVwepgdbA6WB2sDlYHq4PVwepgdbA6WB2sDlYHq4PVwepgdbA6vlodDQ',
+  notice: 'Opened the shared scenario "Shop from a link"',
+};
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -133,35 +142,58 @@ function startPreview(dir) {
   });
 }
 
-/** Navigation start -> first canvas node visible, in Debian's Chromium with the e2e launch flags. */
+/**
+ * Navigation start -> first canvas node visible, in Debian's Chromium with the e2e launch flags: the
+ * default scenario, then a `#s=` link (whose banner must already be up when the first node shows: the
+ * linked scenario is the first frame, not a swap after the default one).
+ */
 async function measureFirstRender(dir) {
   const { chromium } = await import('@playwright/test');
   const config = readFileSync(join(root, 'playwright.config.ts'), 'utf8');
   const flags = [...config.matchAll(/'(--[a-z-]+)'/g)].map((m) => m[1]);
   const preview = await startPreview(dir);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: flags });
-  const runs = [];
+  let ok = true;
   try {
-    for (let i = 0; i < 3; i++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-      const page = await context.newPage();
-      await page.goto(preview.url);
-      await page.locator('.react-flow__node').first().waitFor({ state: 'visible', timeout: 30_000 });
-      runs.push(await page.evaluate(() => performance.now()));
-      await context.close();
+    for (const [label, link, returning] of [
+      ['default scenario', null, false],
+      ['with a #s= link', SHARED_LINK, false],
+      // The link visit autosaved its scenario: the next visit opens that work (schema first, warm cache).
+      ['returning, autosaved work', null, true],
+    ]) {
+      const runs = [];
+      for (let i = 0; i < RENDER_RUNS; i++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+        const page = await context.newPage();
+        if (returning) {
+          await page.goto(preview.url + SHARED_LINK.hash);
+          await page.getByText(SHARED_LINK.notice).waitFor({ state: 'visible', timeout: 30_000 });
+        }
+        await page.goto(preview.url + (link?.hash ?? ''));
+        await page.locator('.react-flow__node').first().waitFor({ state: 'visible', timeout: 30_000 });
+        runs.push(await page.evaluate(() => performance.now()));
+        if (link && !(await page.getByText(link.notice).isVisible())) {
+          console.log(
+            `  The first canvas showed before the linked scenario opened (a flash of the default).`,
+          );
+          ok = false;
+        }
+        await context.close();
+      }
+      // The first run pays for cold caches on a shared machine; report every run and judge the median.
+      const median = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+      const fast = median <= BUDGET.firstRenderMs;
+      ok &&= fast;
+      console.log(
+        `\nFirst meaningful render, ${label} (first canvas node visible): ` +
+          `${runs.map((r) => r.toFixed(0)).join(' / ')} ms, median ${median.toFixed(0)} ms` +
+          `  budget ${BUDGET.firstRenderMs} ms  ${fast ? 'OK' : 'OVER BUDGET'}`,
+      );
     }
   } finally {
     await browser.close();
     preview.stop();
   }
-  // The first run pays for cold caches on a shared machine; report every run and judge the median.
-  const sorted = [...runs].sort((a, b) => a - b);
-  const median = sorted[1];
-  const ok = median <= BUDGET.firstRenderMs;
-  console.log(
-    `\nFirst meaningful render (first canvas node visible): ${runs.map((r) => r.toFixed(0)).join(' / ')} ms,` +
-      ` median ${median.toFixed(0)} ms  budget ${BUDGET.firstRenderMs} ms  ${ok ? 'OK' : 'OVER BUDGET'}`,
-  );
   return ok;
 }
 

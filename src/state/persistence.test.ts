@@ -1,6 +1,7 @@
 // Storage of the user's work: round trips, damaged entries and a full or disabled storage.
 import { describe, expect, it, vi } from 'vitest';
 import { cloneDefaultScenario } from '../scenario';
+import { loadScenarioIo } from './scenarioIoLoader';
 import {
   STORAGE_KEYS,
   debounce,
@@ -10,6 +11,9 @@ import {
   saveAs,
   writeAutosave,
 } from './persistence';
+
+// The schema loads lazily in the app (issue 10); here it is loaded up front, as main.tsx does.
+await loadScenarioIo();
 
 /** In-memory Storage; `quotaBytes` makes setItem throw like a full browser storage. */
 class MemoryStorage implements Storage {

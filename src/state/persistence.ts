@@ -2,8 +2,8 @@
 // scenario kept before an import or a link replaced it. Every call reports storage failures
 // (quota, storage disabled, corrupt entries) as a sentence instead of throwing: losing a save
 // must never take the app down.
-import { parseScenario } from '../scenario';
 import type { Scenario } from '../engine/scenario';
+import { SCENARIO_IO_LOADING, scenarioIoIfLoaded } from './scenarioIoLoader';
 
 /** Key format version: bump when the stored envelope changes (the scenario inside migrates itself). */
 const KEY_VERSION = 'v1';
@@ -75,10 +75,25 @@ function read(storage: Storage | null, key: string): Stored<unknown> {
   }
 }
 
+/**
+ * True when browser storage holds work to open at start-up (autosave, saved list, previous): main.tsx
+ * then loads the schema before the first render. Only the keys are looked at, nothing is parsed.
+ */
+export function hasStoredScenarios(storage: Storage | null): boolean {
+  try {
+    return Object.values(STORAGE_KEYS).some((key) => storage?.getItem(key) != null);
+  } catch {
+    return false;
+  }
+}
+
 /** A stored scenario goes through migrations and the schema like any other document. */
 function scenarioFrom(raw: unknown, what: string): Stored<Scenario> {
+  // The schema loads lazily (scenarioIoLoader.ts); reading before it has loaded is refused, not guessed.
+  const io = scenarioIoIfLoaded();
+  if (!io) return { ok: false, error: SCENARIO_IO_LOADING };
   try {
-    return { ok: true, value: parseScenario(raw) };
+    return { ok: true, value: io.parseScenario(raw) };
   } catch (err) {
     return {
       ok: false,
@@ -154,6 +169,8 @@ export function saveAs(
   const trimmed = name.trim();
   if (trimmed === '') return { ok: false, error: 'Give the scenario a name to save it under.' };
   const list = listSaved(storage);
+  // Before the schema loads a stored list cannot be read, and rewriting it would drop every entry.
+  if (!list.ok && !scenarioIoIfLoaded()) return { ok: false, error: SCENARIO_IO_LOADING };
   const current = list.ok ? list.value : [];
   const next = [{ name: trimmed, savedAt: now, scenario }, ...current.filter((e) => e.name !== trimmed)];
   const w = write(storage, STORAGE_KEYS.saved, next);
@@ -162,6 +179,7 @@ export function saveAs(
 
 export function deleteSaved(storage: Storage | null, name: string): Stored<SavedEntry[]> {
   const list = listSaved(storage);
+  if (!list.ok && !scenarioIoIfLoaded()) return { ok: false, error: SCENARIO_IO_LOADING };
   const current = list.ok ? list.value : [];
   const next = current.filter((e) => e.name !== name);
   const w = write(storage, STORAGE_KEYS.saved, next);

@@ -29,6 +29,7 @@ vi.stubGlobal('window', {
 });
 
 const { useAppStore } = await import('../store');
+await (await import('../scenarioIoLoader')).loadScenarioIo(); // lazily loaded in the app (issue 10)
 const { decodeScenarioFromHash } = await import('../../scenario/urlCodec');
 const initial = useAppStore.getState();
 

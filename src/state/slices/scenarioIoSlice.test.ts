@@ -14,6 +14,8 @@ vi.mock('../../worker/client', () => ({
 }));
 
 const { useAppStore } = await import('../store');
+// The scenario code loads lazily in the app (issue 10); main.tsx loads it before opening stored work.
+await (await import('../scenarioIoLoader')).loadScenarioIo();
 const initial = useAppStore.getState();
 
 const memory = new Map<string, string>();

@@ -4,18 +4,12 @@
 import type { StateCreator } from 'zustand';
 import { ScenarioError } from '../../engine/errors';
 import type { Scenario } from '../../engine/scenario';
-import {
-  decodeScenarioFromHash,
-  encodeScenarioToHash,
-  importCloudFrontJson,
-  listUnmodeledFields,
-  parseScenario,
-  presetScenario,
-  PRESETS,
-} from '../../scenario';
+import { presetScenario, PRESETS } from '../../scenario/presets';
 import { quotaWarnings } from '../../scenario/quotas';
 import * as client from '../../worker/client';
 import * as storage from '../persistence';
+// Schema, link codec and CloudFront JSON load after the first render (issue 10): see scenarioIoLoader.ts.
+import { scenarioIo } from '../scenarioIoLoader';
 import type { AppState } from '../store';
 
 export interface ScenarioNotice {
@@ -85,9 +79,9 @@ function readFile(text: string, fileName: string): { scenario: Scenario; cloudFr
     !Array.isArray(json) &&
     ('distribution' in json || 'version' in json)
   ) {
-    return { scenario: parseScenario(json), cloudFront: false };
+    return { scenario: scenarioIo().parseScenario(json), cloudFront: false };
   }
-  return { scenario: importCloudFrontJson(json), cloudFront: true };
+  return { scenario: scenarioIo().importCloudFrontJson(json), cloudFront: true };
 }
 
 export const createScenarioIoSlice: StateCreator<AppState, [], [], ScenarioIoSlice> = (set, get) => {
@@ -140,7 +134,7 @@ export const createScenarioIoSlice: StateCreator<AppState, [], [], ScenarioIoSli
     },
 
     openLink: (hash) => {
-      const result = decodeScenarioFromHash(hash);
+      const result = scenarioIo().decodeScenarioFromHash(hash);
       if (!result.ok) {
         set({
           notice: {
@@ -183,7 +177,7 @@ export const createScenarioIoSlice: StateCreator<AppState, [], [], ScenarioIoSli
         return false;
       }
       const { scenario, cloudFront } = read;
-      const unmodeled = cloudFront ? listUnmodeledFields(scenario) : [];
+      const unmodeled = cloudFront ? scenarioIo().listUnmodeledFields(scenario) : [];
       const kind = cloudFront ? 'CloudFront distribution' : 'scenario';
       replace(
         scenario,
@@ -253,7 +247,7 @@ export const createScenarioIoSlice: StateCreator<AppState, [], [], ScenarioIoSli
 
     dismissNotice: () => set({ notice: null }),
 
-    shareHash: () => encodeScenarioToHash(get().scenario),
+    shareHash: () => scenarioIo().encodeScenarioToHash(get().scenario),
 
     stepBy: async (ms) => {
       const { status, loadedRevision, scenarioRevision } = get();

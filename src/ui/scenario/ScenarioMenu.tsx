@@ -11,7 +11,8 @@ import {
   type ChangeEvent,
   type FormEvent,
 } from 'react';
-import { PRESETS, toCloudFront } from '../../scenario';
+import { PRESETS } from '../../scenario/presets';
+import { loadScenarioIo } from '../../state/scenarioIoLoader';
 import { useAppStore } from '../../state/store';
 import { downloadJson, fileSlug } from './download';
 import './scenario.css';
@@ -98,6 +99,7 @@ function ScenarioMenu() {
       if (!file) return;
       const text = await file.text();
       input.value = ''; // the same file can be chosen again after fixing it
+      await loadScenarioIo(); // the schema and CloudFront converters load lazily (issue 10)
       importText(text, file.name);
       setOpen(false);
     },
@@ -116,7 +118,8 @@ function ScenarioMenu() {
     const scenario = useAppStore.getState().scenario;
     downloadJson(`${fileSlug(scenario.name)}.edgelab.json`, scenario);
   };
-  const exportCloudFront = () => {
+  const exportCloudFront = async () => {
+    const { toCloudFront } = await loadScenarioIo(); // lazily loaded (issue 10)
     const scenario = useAppStore.getState().scenario;
     try {
       downloadJson(`${fileSlug(scenario.name)}.cloudfront.json`, toCloudFront(scenario));

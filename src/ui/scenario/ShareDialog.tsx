@@ -1,6 +1,7 @@
 // "Share": the scenario packed into the URL hash, shown with its length and a copy button.
 // Opening the link rebuilds exactly this scenario (same seed, so the same numbers).
 import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { loadScenarioIo } from '../../state/scenarioIoLoader';
 import { useAppStore } from '../../state/store';
 import { formatCount } from '../format';
 import { writeScenarioHash } from './startup';
@@ -22,7 +23,8 @@ function ShareDialog() {
   const [copy, setCopy] = useState<CopyState>('idle');
   const titleId = useId();
 
-  const open = useCallback(() => {
+  const open = useCallback(async () => {
+    await loadScenarioIo(); // the link codec loads lazily (issue 10); at once when already loaded
     // With a lesson open, the link opens the lesson on this scenario (a teacher's variant).
     setLink(writeScenarioHash(shareHash() + (lessonId ? `&lesson=${lessonId}` : '')));
     setCopy('idle');

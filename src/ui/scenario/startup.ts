@@ -1,11 +1,13 @@
 // Start-up wiring for scenario persistence, run once from main.tsx before the first render:
 // open the link in the URL (or the autosave), then keep the autosave and the address bar in step.
+// main.tsx first awaits the scenario code when there is something to open (scenarioIoAtStart.ts).
 // A combined link (`#s=…&lesson=<id>`, `#s=…&challenge=<id>`) is split once: the scenario loads
 // here, and the rest stays in the address bar for the lesson / challenge routes.
 import { startAutosave } from '../../state/slices/scenarioIoSlice';
 import type { AppState } from '../../state/store';
 import { findLesson } from '../../scenario/lessons';
 import { browserStorage } from '../../state/persistence';
+import { loadScenarioIo } from '../../state/scenarioIoLoader';
 import { LESSON_STORAGE_KEY } from '../../state/slices/lessonsSlice';
 import { routeParam, splitHash } from './hashParts';
 
@@ -81,6 +83,7 @@ export function startScenarioIo(store: StoreApi): void {
   // A link pasted into the address bar of the open app changes only the hash.
   window.addEventListener('hashchange', () => {
     if (splitHash(window.location.hash).scenario === null) return;
-    openFromHash(store, window.location.hash, (h) => store.getState().openLink(h));
+    const hash = window.location.hash;
+    void loadScenarioIo().then(() => openFromHash(store, hash, (h) => store.getState().openLink(h)));
   });
 }
