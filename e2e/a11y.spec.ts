@@ -34,6 +34,58 @@ test('the canvas with a node selected, its side panel and every dashboard tab pa
   }
 });
 
+test('in the dark theme the main view and every dashboard tab pass axe', async ({ page }) => {
+  await page.goto('./');
+  const toggle = page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: 'Dark theme' });
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('button', { name: 'Step 10 s' }).click();
+  await expect(page.getByTestId('sim-clock')).toHaveText('00:00:10');
+  await page.getByRole('group', { name: /^Distribution / }).click();
+  await expect(page.getByTestId('node-details').getByRole('heading').first()).toBeVisible();
+  await expect(page.getByRole('tabpanel').locator('.recharts-wrapper').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  for (const name of ['Logs', 'Cost', 'Latency']) {
+    await page.getByRole('tab', { name }).click();
+    await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tabpanel').locator('.dash__loading')).toHaveCount(0);
+    expect(await seriousViolations(page, '.app__bottom'), `${name} tab (dark)`).toEqual([]);
+  }
+});
+
+test('in the dark theme the lesson and challenge panels, the share dialog and the function editor pass axe', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./#lesson=origin-shield');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(
+    page.getByTestId('lesson-panel').getByRole('heading', { name: '3. Origin Shield' }),
+  ).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.goto('./#challenge=origin-overload');
+  await expect(
+    page.getByTestId('challenge-panel').getByRole('heading', { name: 'Origin overloaded despite the CDN' }),
+  ).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByRole('dialog', { name: 'Share this scenario' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  const functions = page.getByRole('region', { name: 'Functions' });
+  await functions.getByRole('button', { name: 'New function' }).click();
+  await functions.getByRole('button', { name: /^Add security headers/ }).click();
+  const pane = page.getByRole('region', { name: 'Edge function security-headers' });
+  await expect(pane.locator('.monaco-editor.vs-dark')).toBeVisible();
+  await pane.getByRole('button', { name: 'Test function' }).click();
+  await expect(pane.getByRole('region', { name: 'Test function' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('the request inspector with a result, and the share dialog, pass axe', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'Inspect request' }).click();

@@ -1,5 +1,6 @@
 // The foundation slice, driven as a person would: open the app, see the topology, press Run,
 // watch the numbers move, open the function editor and type.
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, readNumber, readSimSeconds, test } from './fixtures';
 
@@ -61,7 +62,11 @@ test('Run fires traffic: the counters and the chart move, the hit ratio becomes 
   // A faster run for the README screenshot.
   await page.getByRole('combobox', { name: 'Simulation speed' }).selectOption('100');
   await expect.poll(() => readSimSeconds(page), { timeout: 20_000 }).toBeGreaterThan(90);
+  // Taken while traffic runs with particles on the edges (the legend counts those on screen).
+  await expect(page.getByTestId('particle-summary')).toHaveText(/^[1-9]\d* requests? shown: /);
   await page.screenshot({ path: SCREENSHOT });
+  // The README embeds it: keep the file light.
+  expect(statSync(SCREENSHOT).size).toBeLessThan(250_000);
 
   // Pause keeps what was drawn and stops the clock.
   await page.getByRole('button', { name: 'Pause' }).click();

@@ -1,7 +1,7 @@
 // Building a CDN on the canvas as a person does: drag from the palette, edit in the side panel,
 // reorder behaviors, delete and undo.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, readNumber, readSimSeconds, test } from './fixtures';
 
 test('drag a new edge location from the palette onto the canvas and pick its code', async ({ page }) => {
   await page.goto('./');
@@ -17,9 +17,7 @@ test('drag a new edge location from the palette onto the canvas and pick its cod
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('group', { name: 'Edge location MAD (Madrid)' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Edge location MAD' })).toBeVisible();
-  await expect(page.getByTestId('node-details')).toContainText(
-    'Edits apply to the simulation when you press Reset.',
-  );
+  await expect(page.getByTestId('node-details')).toContainText('Edits apply to a running simulation at once');
   await expect(page.getByRole('button', { name: 'Remove edge location' })).toBeVisible();
 });
 
@@ -54,6 +52,47 @@ test('edit a behavior in the side panel: path pattern and legacy TTLs, with vali
   await expect(page.getByRole('group', { name: 'Cache behavior 1: images/*.jpg' })).toContainText(
     'legacy TTL 3600s',
   );
+});
+
+test('editing a TTL while traffic runs applies at once: the counters and the clock carry on', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Simulation speed' }).selectOption({ label: '100x' });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect.poll(() => readNumber(page, 'requests-total'), { timeout: 15_000 }).toBeGreaterThan(1000);
+
+  await page.getByRole('button', { name: 'Add Cache behavior' }).click();
+  const panel = page.getByTestId('node-details');
+  await panel
+    .getByRole('combobox', { name: 'Cache policy' })
+    .selectOption({ label: 'Legacy cache settings (TTLs)' });
+  const requestsBefore = await readNumber(page, 'requests-total');
+  const clockBefore = await readSimSeconds(page);
+  const defaultTtl = panel.getByRole('textbox', { name: 'Default TTL' });
+  await defaultTtl.fill('60');
+  await defaultTtl.press('Enter');
+  await expect(page.getByRole('group', { name: 'Cache behavior 1: path-1/*' })).toContainText(
+    'legacy TTL 60s',
+  );
+
+  // Every reading after the edit is at least the one before it: never back to 0.
+  const seen: number[] = [];
+  await expect
+    .poll(
+      async () => {
+        const n = await readNumber(page, 'requests-total');
+        seen.push(n);
+        return n;
+      },
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThan(requestsBefore + 1000);
+  expect(Math.min(...seen)).toBeGreaterThanOrEqual(requestsBefore);
+  expect(await readSimSeconds(page)).toBeGreaterThan(clockBefore);
+  // applied without Reset: no "press Reset" note, still running
+  await expect(page.getByText('Scenario edited: press Reset to run the new version')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
 });
 
 test('reorder two behaviors with the keyboard-reachable buttons', async ({ page }) => {
@@ -232,6 +271,37 @@ test('copy and paste a node with Ctrl+C / Ctrl+V; a PoP is refused with the reas
   );
 });
 
+test('copy and paste with the toolbar buttons; after Fit view the legend and toolbar cover no node', async ({
+  page,
+}) => {
+  await page.goto('./');
+  const toolbar = page.getByRole('toolbar', { name: 'Canvas' });
+  await expect(toolbar.getByRole('button', { name: 'Copy' })).toBeDisabled();
+  await expect(toolbar.getByRole('button', { name: 'Paste' })).toBeDisabled();
+  await page.getByRole('group', { name: /^Origin assets / }).click();
+  await toolbar.getByRole('button', { name: 'Copy' }).click();
+  await expect(page.getByTestId('canvas-toast')).toContainText('Copied origin assets');
+  await toolbar.getByRole('button', { name: 'Paste a copy of origin assets' }).click();
+  await expect(page.getByRole('group', { name: /^Origin assets-copy / })).toBeVisible();
+
+  await toolbar.getByRole('button', { name: 'Fit view' }).click();
+  const covers = [await page.locator('.particle-legend').boundingBox(), await toolbar.boundingBox()];
+  const nodes = page.locator('.react-flow__node');
+  const count = await nodes.count();
+  expect(count).toBeGreaterThan(5);
+  const overlaps: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = await nodes.nth(i).boundingBox();
+    for (const c of covers) {
+      if (!n || !c) continue;
+      const apart =
+        n.x >= c.x + c.width || c.x >= n.x + n.width || n.y >= c.y + c.height || c.y >= n.y + n.height;
+      if (!apart) overlaps.push((await nodes.nth(i).getAttribute('aria-label')) ?? `node ${i}`);
+    }
+  }
+  expect(overlaps).toEqual([]);
+});
+
 test('drag a behavior to a new precedence in the side panel', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'Add Cache behavior' }).click();
@@ -255,6 +325,11 @@ test('distribution settings and a viewer region share in the side panel', async 
     .getByRole('combobox', { name: 'Price class' })
     .selectOption({ label: 'North America and Europe only' });
   await expect(panel.getByRole('definition').filter({ hasText: 'PriceClass_100' })).toBeVisible();
+  const ipv6 = panel.getByRole('checkbox', { name: 'IPv6 (IsIPV6Enabled)' });
+  await expect(ipv6).not.toBeChecked();
+  await ipv6.check();
+  await expect(ipv6).toBeChecked();
+  await expect(panel).toContainText('does not tell IPv4 viewers from IPv6 ones');
   const root = panel.getByRole('textbox', { name: 'Default root object' });
   await root.fill('/index.html');
   await expect(panel.getByRole('alert')).toHaveText(

@@ -118,6 +118,8 @@ export interface Distribution {
   priceClass?: PriceClass;
   defaultRootObject?: string;
   httpVersion?: string;
+  /** IsIPV6Enabled: kept and exported; viewers are not split by IP version, so it does not change the simulation */
+  isIpv6Enabled?: boolean;
   origins: Origin[];
   originGroups?: OriginGroup[];
   defaultCacheBehavior: CacheBehavior;

@@ -247,7 +247,6 @@ describe('fromCloudFront maps the API fields', () => {
       'Logging',
       'ViewerCertificate',
       'WebACLId',
-      'IsIPV6Enabled',
       'Origins[web].S3OriginConfig.OriginReadTimeout',
       'Origins[api-east].CustomOriginConfig.IpAddressType',
       'Origins[media].ResponseCompletionTimeout',
@@ -256,7 +255,6 @@ describe('fromCloudFront maps the API fields', () => {
     expect(listUnmodeledFields(fromCloudFront(simpleS3Config))).toEqual([
       'CallerReference',
       'ViewerCertificate',
-      'IsIPV6Enabled',
     ]);
   });
 

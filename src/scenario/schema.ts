@@ -160,6 +160,7 @@ const distribution = z.strictObject({
     .string()
     .refine((v) => HTTP_VERSIONS.includes(v), `must be one of ${HTTP_VERSIONS.join(', ')}`)
     .optional(),
+  isIpv6Enabled: z.boolean().optional(),
   origins: z.array(origin).min(1, 'must list at least one origin'),
   originGroups: z.array(originGroup).optional(),
   defaultCacheBehavior: cacheBehavior,

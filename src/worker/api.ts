@@ -1,9 +1,10 @@
 // The object the engine worker exposes through Comlink (engine.worker.ts is only the glue).
 // Kept free of worker globals except the timer and clock it is given, so Vitest can drive it in Node.
 import { createEngine, DEFAULT_DOMAIN_NAME, DEFAULT_EPOCH_MS, type SimEngine } from '../engine';
-import type { EdgeFunction, Scenario } from '../engine/scenario';
+import type { EdgeFunction, Scenario, ScheduledEvent } from '../engine/scenario';
 import type { TestFunctionResult } from '../engine/functions/testFunction';
 import type { CostBreakdown, ViewerRequest, ViewerResult } from '../engine/types';
+import { addCost, eventsAfter, ongoingEvents } from './carryOver';
 import { AccessLog, tapRuns, type LatencyReport, type LogFilter, type LogPage } from './accessLog';
 import { scenarioTimelineEvent, toScheduledEvent, type LiveEventRequest } from './liveEvents';
 import { NodeTallies } from './nodeTallies';
@@ -41,6 +42,10 @@ export function createApi(env: { now: () => number; schedule: (fn: () => void, d
   let accessLog = new AccessLog(DEFAULT_EPOCH_MS, DEFAULT_DOMAIN_NAME);
   /** resolves when the latest load() has finished (calls that arrive mid-load wait for it) */
   let ready: Promise<unknown> = Promise.resolve();
+  /** one-click events of this run, replayed into an engine rebuilt mid-run while they last */
+  let liveEvents: ScheduledEvent[] = [];
+  /** cost of the engines replaced mid-run (reload), added to the current one's */
+  let costBase: CostBreakdown | null = null;
 
   function emit(batch: SimBatch): void {
     // Fire and forget: through Comlink the listener is a proxy whose call returns a promise.
@@ -51,6 +56,8 @@ export function createApi(env: { now: () => number; schedule: (fn: () => void, d
     loop?.pause();
     loop = null;
     engine = null;
+    liveEvents = [];
+    costBase = null;
     const id = ++loadId;
     try {
       const built = await createEngine(next);
@@ -61,7 +68,8 @@ export function createApi(env: { now: () => number; schedule: (fn: () => void, d
       loop = new SimulationLoop({
         engine: tapRuns(built, (summary) => log.addSamples(summary.samples)),
         inspectTiers: () => built.inspect().tiers,
-        tallies: new NodeTallies((pop) => recOfPop(next, pop)),
+        // kept across reload(): badge estimates keep accumulating, PoPs map to regions of the edited scenario
+        tallies: new NodeTallies((pop) => recOfPop(scenario ?? next, pop)),
         loadId: id,
         now: env.now,
         schedule: env.schedule,
@@ -76,6 +84,46 @@ export function createApi(env: { now: () => number; schedule: (fn: () => void, d
         err instanceof Error && 'field' in err && typeof err.field === 'string' ? err.field : undefined;
       return { ok: false, message, field };
     }
+  }
+
+  /**
+   * Applies an edited scenario at the current simulated time: a new engine whose clock is advanced
+   * to now, fed into the same loop, so time, counters, timeline and access log carry on. Its caches
+   * start empty (see docs/modelling.md). A scenario that cannot be built leaves the old engine running.
+   */
+  async function rebuild(
+    next: Scenario,
+    old: { engine: SimEngine; loop: SimulationLoop },
+  ): Promise<LoadResult> {
+    const nowMs = old.engine.now();
+    let built: SimEngine;
+    try {
+      built = await createEngine({ ...next, events: eventsAfter(next.events, nowMs) });
+      built.advance(nowMs);
+      for (const e of ongoingEvents(liveEvents, nowMs)) built.schedule(e);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const field =
+        err instanceof Error && 'field' in err && typeof err.field === 'string' ? err.field : undefined;
+      return { ok: false, message, field };
+    }
+    // A reset or load that started meanwhile wins.
+    if (engine !== old.engine) {
+      built.dispose();
+      return { ok: false, message: 'Superseded by a newer load.' };
+    }
+    scenario = next;
+    costBase = costBase ? addCost(costBase, old.engine.cost()) : old.engine.cost();
+    const baseStats = old.loop.totals();
+    old.engine.dispose();
+    engine = built;
+    const log = accessLog;
+    old.loop.replaceEngine({
+      engine: tapRuns(built, (summary) => log.addSamples(summary.samples)),
+      inspectTiers: () => built.inspect().tiers,
+      baseStats,
+    });
+    return { ok: true, loadId };
   }
 
   /** Copies the record engine.request() just logged into the access log (one copy per interactive request). */
@@ -127,6 +175,19 @@ export function createApi(env: { now: () => number; schedule: (fn: () => void, d
       (await current()).loop.step(ms);
     },
 
+    /**
+     * Applies an edited scenario without stopping: simulated time, cumulative counters, timeline and
+     * access log carry on (the UI's chart series too, as batches keep coming under the same loadId).
+     * With nothing loaded yet, it is a plain load().
+     */
+    async reload(next: Scenario): Promise<LoadResult> {
+      await ready;
+      if (!engine || !loop) return this.load(next);
+      const result = rebuild(next, { engine, loop });
+      ready = result;
+      return result;
+    },
+
     /** Rebuilds the engine from the last loaded scenario: time and counters back to zero. */
     async reset(): Promise<LoadResult> {
       await ready;
@@ -168,7 +229,10 @@ export function createApi(env: { now: () => number; schedule: (fn: () => void, d
       const { event, timeline } = toScheduledEvent(req, engine.now(), ++liveEventSeq);
       // An invalidation goes through the API call so a refused path reports its error.
       if (event.kind === 'invalidation') engine.invalidate(event.paths ?? []);
-      else engine.schedule(event);
+      else {
+        engine.schedule(event);
+        liveEvents.push(event);
+      }
       loop.markEvent(timeline);
       return timeline;
     },
@@ -199,7 +263,8 @@ export function createApi(env: { now: () => number; schedule: (fn: () => void, d
     /** The running cost (USD by item, with `total`) and the simulated time it covers. */
     async costReport(): Promise<CostReport> {
       const { engine } = await current();
-      return { cost: engine.cost(), simTimeMs: engine.now() };
+      const own = engine.cost();
+      return { cost: costBase ? addCost(costBase, own) : own, simTimeMs: engine.now() };
     },
   };
 }

@@ -97,6 +97,11 @@ export function load(scenario: Scenario, signal?: AbortSignal): Promise<LoadResu
   return abortable<LoadResult>(connect().api.load(scenario), signal);
 }
 
+/** Applies an edited scenario at the current simulated time; time and counters carry on. */
+export function reload(scenario: Scenario): Promise<LoadResult> {
+  return connect().api.reload(scenario);
+}
+
 export function play(speed: number): Promise<void> {
   return connect().api.play(speed);
 }

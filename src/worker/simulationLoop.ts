@@ -2,7 +2,8 @@
 // slices of a few ms of CPU so the worker keeps answering pause/step between slices, and reported
 // to the UI in compact batches about ten times a second.
 import type { TierSnapshot } from '../engine';
-import type { Engine, SampledRequest } from '../engine/types';
+import type { Engine, SampledRequest, Stats } from '../engine/types';
+import { addStats } from './carryOver';
 import { addSummary, cacheHitRatio, emptyInterval, LatencyReservoir, requestsPerSecond } from './metrics';
 import { PerPopMetrics } from './metricsPerPop';
 import type { NodeTallies } from './nodeTallies';
@@ -47,7 +48,12 @@ export interface LoopDeps {
   emit: (batch: SimBatch) => void;
   /** events the scenario itself plans, shown in the timeline from the start */
   plannedEvents?: TimelineEvent[];
+  /** counters of the engines this one replaced mid-run (added to its own, so totals never go back) */
+  baseStats?: Stats;
 }
+
+/** What replaceEngine() swaps: the engine and what reads it. */
+export type EngineDeps = Pick<LoopDeps, 'engine' | 'inspectTiers' | 'baseStats'>;
 
 export class SimulationLoop {
   private running = false;
@@ -60,7 +66,7 @@ export class SimulationLoop {
   private lastEmitReal = 0;
   private interval = emptyInterval();
   private samples: SampledRequest[] = [];
-  private readonly perPop = new PerPopMetrics();
+  private perPop = new PerPopMetrics();
   /** bumps on every play/pause so a stale scheduled tick does nothing */
   private generation = 0;
   /** recent batches' simulated and real ms, for a steady achieved-speed reading */
@@ -73,7 +79,7 @@ export class SimulationLoop {
   private limitedBatches = 0;
   private events: TimelineEvent[] = [];
 
-  constructor(private readonly deps: LoopDeps) {
+  constructor(private deps: LoopDeps) {
     this.events = (deps.plannedEvents ?? []).slice(-LOOP.maxTimelineEvents);
   }
 
@@ -108,6 +114,23 @@ export class SimulationLoop {
   markEvent(event: TimelineEvent): void {
     this.events = [...this.events, event].slice(-LOOP.maxTimelineEvents);
     this.emit(0);
+  }
+
+  /**
+   * Continues with another engine (an edited scenario applied mid-run) at the same pace: the
+   * running state, speed, timeline and batch numbering stay; the next slice runs the new engine.
+   */
+  replaceEngine(next: EngineDeps): void {
+    this.deps = { ...this.deps, ...next };
+    // the new engine's per-cache counters start at zero: diff them from zero
+    this.perPop = new PerPopMetrics();
+    this.emit(0);
+  }
+
+  /** The counters reported so far: the replaced engines' plus this one's. */
+  totals(): Stats {
+    const own = this.deps.engine.stats();
+    return this.deps.baseStats ? addStats(this.deps.baseStats, own) : own;
   }
 
   /** Sends the current state (e.g. right after a load) without running anything. */
@@ -187,7 +210,7 @@ export class SimulationLoop {
     const t = now();
     const elapsedReal = realMs ?? t - this.lastEmitReal;
     this.lastEmitReal = t;
-    const stats = engine.stats();
+    const stats = this.totals();
     const tiers = this.deps.inspectTiers?.();
     const interval = this.interval;
     const batch: SimBatch = {

@@ -95,6 +95,7 @@ export function exportDistribution(d: Distribution, unmodeled: Record<string, un
     dc.Restrictions = own('Restrictions', { GeoRestriction: geo });
   }
   put(dc, 'HttpVersion', d.httpVersion);
+  put(dc, 'IsIPV6Enabled', d.isIpv6Enabled);
 
   restoreUnmodeled(owners, unmodeled);
   return orderTopLevel(dc);

@@ -14,6 +14,7 @@ const SPECIAL: Record<string, string> = {
   lambdaFunctionArn: 'LambdaFunctionARN',
   httpPort: 'HTTPPort',
   httpsPort: 'HTTPSPort',
+  isIpv6Enabled: 'IsIPV6Enabled',
   geoRestriction: 'Restrictions.GeoRestriction',
   cachedMethods: 'AllowedMethods.CachedMethods',
   xssProtection: 'XSSProtection',

@@ -42,6 +42,8 @@ export const MODELED_DISTRIBUTION_FIELDS = [
   'Enabled',
   'Restrictions',
   'HttpVersion',
+  // modelled but not simulated: edited in the side panel and written back, no effect on traffic
+  'IsIPV6Enabled',
 ] as const;
 
 const ORIGIN_FIELDS = [
@@ -132,6 +134,8 @@ export function importDistribution(
   if (root !== undefined) d.defaultRootObject = root;
   const httpVersion = optStr(dc, 'HttpVersion', DC);
   if (httpVersion !== undefined) d.httpVersion = httpVersion;
+  const ipv6 = optBool(dc, 'IsIPV6Enabled', DC);
+  if (ipv6 !== undefined) d.isIpv6Enabled = ipv6;
 
   const groups = list(dc, 'OriginGroups', DC, extras, '');
   if (groups)

@@ -1,7 +1,7 @@
 // The scenario being edited, plus what is selected in it. Edits the engine must see bump
 // `scenarioRevision`; canvas moves do not (they change only the drawing).
 import type { StateCreator } from 'zustand';
-import { cloneDefaultScenario } from '../../scenario';
+import { cloneDefaultScenario } from '../../scenario/presets/default';
 import type { CacheBehavior, EdgeFunction, FunctionEventType, Scenario } from '../../engine/scenario';
 import { NEW_FUNCTION_TEMPLATE, uniqueName, type FunctionTemplate } from '../functionTemplates';
 import type { AppState } from '../store';

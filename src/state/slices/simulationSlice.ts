@@ -10,6 +10,12 @@ export type SimStatus = 'idle' | 'loading' | 'running' | 'paused' | 'error';
 /** Simulated seconds per real second offered in the top bar. */
 export const SPEED_CHOICES = [1, 10, 100, 1000, 10_000] as const;
 
+/**
+ * Real ms an edit waits for the next one before it is applied to a running simulation: typing a
+ * TTL or a function's code rebuilds the engine once per pause, not once per keystroke.
+ */
+export const LIVE_EDIT_DELAY_MS = 400;
+
 /** Step sizes offered next to the step button (simulated ms). */
 export const STEP_CHOICES_MS = [1_000, 10_000, 60_000] as const;
 
@@ -42,7 +48,47 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSlice> = (set, get) => {
+export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSlice> = (set, get, store) => {
+  /** numbers live edits so only the latest one's answer updates loadedRevision */
+  let liveEditSeq = 0;
+  let liveEditTimer: ReturnType<typeof setTimeout> | undefined;
+  /** the banner text of the last refused live edit, cleared when a later edit applies */
+  let liveEditError: string | null = null;
+
+  /**
+   * An edit made while an engine is loaded (running or paused) is applied at the current simulated
+   * time: the worker rebuilds the engine and carries over time, counters and the chart series
+   * (batches keep their loadId). Whole-scenario loads call reset() themselves, so by the time this
+   * runs they are 'loading' or already loaded, and are left alone.
+   */
+  async function applyLiveEdit(): Promise<void> {
+    const { loadedRevision, scenarioRevision, status, scenario, loadId } = get();
+    if (loadedRevision === null || loadedRevision === scenarioRevision) return;
+    if (status === 'loading' || status === 'error') return;
+    const seq = ++liveEditSeq;
+    try {
+      const result = await client.reload(scenario);
+      // a newer edit or a reset answers for itself
+      if (seq !== liveEditSeq || get().loadId !== loadId || get().status === 'loading') return;
+      if (result.ok) {
+        set({ loadedRevision: scenarioRevision });
+        if (liveEditError !== null && get().error === liveEditError) set({ error: null });
+        liveEditError = null;
+      } else if (result.message !== 'Superseded by a newer load.') {
+        liveEditError = `Your edit could not be applied yet: ${result.message}${result.field ? ` (field: ${result.field})` : ''}. The simulation keeps running the previous version; fix it, or press Reset.`;
+        set({ error: liveEditError });
+      }
+    } catch (err) {
+      set({ error: `Your edit could not be applied: ${message(err)}. Press Reset to start again.` });
+    }
+  }
+
+  store.subscribe((s, prev) => {
+    if (s.scenarioRevision === prev.scenarioRevision) return;
+    clearTimeout(liveEditTimer);
+    liveEditTimer = setTimeout(() => void applyLiveEdit(), LIVE_EDIT_DELAY_MS);
+  });
+
   /** Fresh worker + engine from the current scenario; metrics back to zero. */
   async function loadCurrent(): Promise<boolean> {
     const { scenario, scenarioRevision } = get();

@@ -1,4 +1,4 @@
-// Undo, redo, delete, fit view, tidy layout and the light/dark theme, over the canvas
+// Undo, redo, delete, copy, paste, fit view, tidy layout and the light/dark theme, over the canvas
 // (keyboard: Ctrl+Z, Ctrl+Shift+Z, Delete, Ctrl+C / Ctrl+V for nodes).
 import { memo } from 'react';
 import { useAppStore } from '../../state/store';
@@ -8,10 +8,17 @@ function CanvasToolbar({
   onDelete,
   onFit,
   onTidy,
+  onCopy,
+  onPaste,
+  copiedLabel,
 }: {
   onDelete: () => void;
   onFit: () => void;
   onTidy: () => void;
+  onCopy: () => void;
+  onPaste: () => void;
+  /** the node a Paste would copy; null before the first Copy */
+  copiedLabel: string | null;
 }) {
   const undoLabel = useAppStore((s) => s.undoStack[s.undoStack.length - 1]?.label);
   const redoLabel = useAppStore((s) => s.redoStack[s.redoStack.length - 1]?.label);
@@ -48,6 +55,25 @@ function CanvasToolbar({
         title="Delete the selected node (Delete)"
       >
         Delete
+      </button>
+      <button
+        type="button"
+        className="btn btn--small"
+        onClick={onCopy}
+        disabled={!selected}
+        title="Copy the selected node (Ctrl+C)"
+      >
+        Copy
+      </button>
+      <button
+        type="button"
+        className="btn btn--small"
+        onClick={onPaste}
+        disabled={!copiedLabel}
+        aria-label={copiedLabel ? `Paste a copy of ${copiedLabel}` : 'Paste'}
+        title={copiedLabel ? `Paste a copy of ${copiedLabel} (Ctrl+V)` : 'Copy a node first (Ctrl+C)'}
+      >
+        Paste
       </button>
       <button type="button" className="btn btn--small" onClick={onFit}>
         Fit view

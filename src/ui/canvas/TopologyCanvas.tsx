@@ -64,7 +64,8 @@ import SampleTrace from './particles/SampleTrace';
 import type { SampledRequest } from '../../engine/types';
 import './canvasEditing.css';
 
-const FIT_VIEW_OPTIONS = { padding: 0.08 };
+/** Room for the toolbar (top) and the request legend (bottom-left), so Fit view never hides a node under them. */
+const FIT_VIEW_OPTIONS = { padding: { top: '56px', right: '24px', bottom: '104px', left: '24px' } } as const;
 
 /** Minimap colours, the same as each node's left border (the kind is also in the node's label). */
 const MINIMAP_COLOR: Record<string, string> = {
@@ -253,6 +254,8 @@ function Canvas() {
     requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
   }, [applyEdit, nodes, flow]);
   const clipboard = useRef<CopiedNode | null>(null);
+  /** what the Paste button offers (the clipboard ref alone would not re-render the toolbar) */
+  const [copiedLabel, setCopiedLabel] = useState<string | null>(null);
   const copy = useCallback(() => {
     const { selectedNodeId: id, scenario: current } = useAppStore.getState();
     if (!id) return;
@@ -262,6 +265,7 @@ function Canvas() {
       return;
     }
     clipboard.current = out.node;
+    setCopiedLabel(out.label);
     notify(`Copied ${out.label}: Ctrl+V pastes a copy.`);
   }, [notify]);
   const paste = useCallback(() => {
@@ -307,7 +311,14 @@ function Canvas() {
           <Controls showInteractive={false} />
           <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap of the topology" />
           <Panel position="top-right">
-            <CanvasToolbar onDelete={remove} onFit={fit} onTidy={tidy} />
+            <CanvasToolbar
+              onDelete={remove}
+              onFit={fit}
+              onTidy={tidy}
+              onCopy={copy}
+              onPaste={paste}
+              copiedLabel={copiedLabel}
+            />
           </Panel>
           <Panel position="bottom-center">
             <CanvasToast />

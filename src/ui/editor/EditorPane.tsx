@@ -73,7 +73,9 @@ function EditorPane({ name }: { name: string }) {
         {fn.kind === 'cloudfront-function' && <SizeCounter code={fn.code} />}
         {fn.kind === 'lambda-edge' && <LambdaLimits code={fn.code} events={eventTypes} />}
         <span className="muted">{events ? `on ${events}` : 'not associated'}</span>
-        <span className="editor-pane__hint muted">Edits apply on Reset · Ctrl+S formats</span>
+        <span className="editor-pane__hint muted">
+          Edits apply to the running simulation · Ctrl+S formats
+        </span>
         {fn.kind === 'cloudfront-function' && (
           <button
             type="button"

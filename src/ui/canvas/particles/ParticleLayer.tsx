@@ -81,7 +81,8 @@ function ParticleLayer({
           </g>
         </svg>
       </ViewportPortal>
-      <Panel position="top-left" className="particle-legend" aria-label="Request legend">
+      {/* bottom-left, beside the zoom controls: the top row belongs to the toolbar, which is wide on a laptop screen */}
+      <Panel position="bottom-left" className="particle-legend" aria-label="Request legend">
         <ul className="particle-legend__kinds">
           {RESULT_KINDS.map((k) => (
             <li key={k}>

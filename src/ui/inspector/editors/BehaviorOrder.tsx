@@ -32,7 +32,9 @@ function BehaviorOrder() {
   };
   return (
     <section aria-label="Cache behaviors in precedence order">
-      <p className="editor-note">Cache behaviors, first match wins. Edits apply when you press Reset.</p>
+      <p className="editor-note">
+        Cache behaviors, first match wins. Edits apply to a running simulation at once.
+      </p>
       <ol className="behavior-order" data-testid="behavior-order">
         {list.map((b, i) => (
           <li

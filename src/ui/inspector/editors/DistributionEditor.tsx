@@ -1,6 +1,6 @@
 // Distribution-level settings with CloudFront's names: price class, default root object, supported
 // HTTP versions, enabled, geographic restriction. The engine models the price class (which edge
-// locations serve), the default root object and geo restriction; HTTP versions and Enabled are kept
+// locations serve), the default root object and geo restriction; HTTP versions, Enabled and IPv6 are kept
 // for the CloudFront JSON export and said so on the field.
 import { memo } from 'react';
 import type { GeoRestriction, PriceClass } from '../../../engine/scenario';
@@ -95,9 +95,19 @@ function DistributionEditor() {
           )
         }
       />
+      <CheckField
+        label="IPv6 (IsIPV6Enabled)"
+        checked={d.isIpv6Enabled ?? false}
+        onChange={(on) =>
+          applyEdit(
+            updateDistribution((x) => ({ ...x, isIpv6Enabled: on }), on ? 'Enable IPv6' : 'Disable IPv6'),
+          )
+        }
+      />
       <p className="muted">
-        HTTP versions and Enabled go into the CloudFront JSON export; the simulator serves every protocol
-        version and keeps serving a disabled distribution.
+        HTTP versions, Enabled and IPv6 go into the CloudFront JSON export but do not change the simulation:
+        it serves every protocol version, keeps serving a disabled distribution and does not tell IPv4 viewers
+        from IPv6 ones.
       </p>
       <SelectField
         label="Geographic restriction"

@@ -105,7 +105,10 @@ export function CheckField({
 export function EditorSection({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="node-editor" aria-label={title}>
-      <p className="editor-note">Edits apply to the simulation when you press Reset. Undo with Ctrl+Z.</p>
+      <p className="editor-note">
+        Edits apply to a running simulation at once; its counters carry on and its caches start empty. Undo
+        with Ctrl+Z.
+      </p>
       {children}
     </section>
   );
