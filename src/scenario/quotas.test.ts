@@ -62,10 +62,10 @@ describe('scenario checks on the way in', () => {
     const s = cloneDefaultScenario();
     s.assertions = [
       { id: 'a', expression: 'hitRatio > 0.9' },
-      { id: 'b', expression: 'hitratio > 0.9' },
+      { id: 'b', expression: 'hitrate > 0.9' },
     ];
     expect(() => parseScenario(s)).toThrow(
-      'assertions[1].expression: Cannot read "hitratio > 0.9" at column 1',
+      'assertions[1].expression: Cannot read "hitrate > 0.9" at column 1',
     );
   });
 
