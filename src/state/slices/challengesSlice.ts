@@ -2,17 +2,10 @@
 // hints used, model solution viewed, the result once every goal passes), a shared result opened
 // from a link (read-only), and progress per challenge (solved, best time) in localStorage.
 import type { StateCreator } from 'zustand';
-import {
-  evaluateAssertion,
-  parseAssertion,
-  runProbes,
-  type AssertionAst,
-  type AssertionMetrics,
-  type Evaluation,
-} from '../../scenario/assertions';
+import type { Evaluation } from '../../scenario/assertions';
 import type * as ChallengeCatalog from '../../scenario/challenges';
 import type { Challenge, ChallengeResult } from '../../scenario/challenges';
-import * as client from '../../worker/client';
+import { judgeGoals, parseGoals, pendingVerdicts, type ParsedGoal } from '../judgeGoals';
 import * as storage from '../persistence';
 import type { AppState } from '../store';
 
@@ -124,14 +117,11 @@ function readStored(): StoredChallenges {
 }
 
 /** Parsed goals per challenge, parsed once. */
-const parsedGoals = new Map<string, Array<{ id: string; ast: AssertionAst | null; error?: string }>>();
-function goalsOf(challenge: Challenge) {
+const parsedGoals = new Map<string, ParsedGoal[]>();
+function goalsOf(challenge: Challenge): ParsedGoal[] {
   let goals = parsedGoals.get(challenge.id);
   if (!goals) {
-    goals = challenge.goals.map((g) => {
-      const r = parseAssertion(g.expression);
-      return r.ok ? { id: g.id, ast: r.ast } : { id: g.id, ast: null, error: r.error };
-    });
+    goals = parseGoals(challenge.goals);
     parsedGoals.set(challenge.id, goals);
   }
   return goals;
@@ -265,42 +255,16 @@ export const createChallengesSlice: StateCreator<AppState, [], [], ChallengesSli
       const challenge = findChallenge(challengeId ?? '');
       if (!challenge || !challengeId || sharedChallengeResult || evaluating) return;
       const goals = goalsOf(challenge);
-      // Numbers from an engine built before the latest edit would judge the wrong scenario.
-      if (loadedRevision === null || loadedRevision !== scenarioRevision || status === 'loading') {
-        const reason =
-          loadedRevision === null ? 'press Run to measure' : 'press Reset to run your latest change';
-        const pending: Record<string, Evaluation> = {};
-        for (const g of goals) pending[g.id] = { status: 'pending', measured: null, reason };
+      const pending = pendingVerdicts({ loadedRevision, scenarioRevision, status }, goals);
+      if (pending) {
         set({ challengeEvaluations: pending });
         return;
       }
       evaluating = true;
       try {
-        const { simTimeMs, stats, recentSamples, scenario } = get();
-        const asts = goals.flatMap((g) => (g.ast ? [g.ast] : []));
-        const needsCost = asts.some(
-          (a) => a.kind === 'metric' && (a.metric === 'cost' || a.metric === 'costPerMonth'),
-        );
-        // Request checks send a real request (it counts in the stats): only once their time has come.
-        const due = asts.filter((a) => a.kind === 'request' && simTimeMs >= a.afterMs);
-        const metrics: AssertionMetrics = {
-          simTimeMs,
-          stats,
-          samples: recentSamples,
-          costTotal: needsCost ? (await client.costReport()).cost.total : null,
-          probes:
-            due.length > 0
-              ? await runProbes(due, scenario.distribution.domainName, client.request)
-              : undefined,
-        };
+        const evaluations = await judgeGoals(goals, get());
         // The engine may have been rebuilt while we awaited: drop the stale verdict.
         if (get().challengeId !== challengeId || get().loadedRevision !== loadedRevision) return;
-        const evaluations: Record<string, Evaluation> = {};
-        for (const g of goals) {
-          evaluations[g.id] = g.ast
-            ? evaluateAssertion(g.ast, metrics)
-            : { status: 'fail', measured: g.error ?? 'unreadable goal' };
-        }
         set({ challengeEvaluations: evaluations });
         const attempt = get().challengeAttempt;
         const allPass = goals.every((g) => evaluations[g.id].status === 'pass');

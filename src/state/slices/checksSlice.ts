@@ -3,15 +3,10 @@
 // as the lesson panel (src/scenario/assertions.ts). They travel with the scenario (file and link).
 import type { StateCreator } from 'zustand';
 import type { Assertion, Scenario } from '../../engine/scenario';
-import {
-  evaluateAssertion,
-  gatherAssertionMetrics,
-  parseAssertion,
-  type Evaluation,
-} from '../../scenario/assertions';
+import { parseAssertion, type Evaluation } from '../../scenario/assertions';
 import { MAX_ASSERTIONS } from '../../scenario/assertionRules';
-import * as client from '../../worker/client';
 import { refuse, type Command } from '../commands/types';
+import { judgeGoals, parseGoals, pendingVerdicts } from '../judgeGoals';
 import type { AppState } from '../store';
 
 export interface ChecksSlice {
@@ -123,37 +118,16 @@ export const createChecksSlice: StateCreator<AppState, [], [], ChecksSlice> = (s
       const { loadedRevision, scenarioRevision, status, scenario } = get();
       const list = scenario.assertions ?? [];
       if (evaluating || list.length === 0) return;
-      const parsed = list.map((a) => ({ id: a.id, result: parseAssertion(a.expression) }));
-      // Numbers from an engine built before the latest edit would judge the wrong scenario.
-      if (loadedRevision === null || loadedRevision !== scenarioRevision || status === 'loading') {
-        const reason =
-          loadedRevision === null ? 'press Run to measure' : 'press Reset to run your latest change';
-        const pending: Record<string, Evaluation> = {};
-        for (const a of list) pending[a.id] = { status: 'pending', measured: null, reason };
+      const pending = pendingVerdicts({ loadedRevision, scenarioRevision, status }, list);
+      if (pending) {
         set({ checkEvaluations: pending });
         return;
       }
       evaluating = true;
       try {
-        const { simTimeMs, stats, recentSamples } = get();
-        const asts = parsed.flatMap((p) => (p.result.ok ? [p.result.ast] : []));
-        const metrics = await gatherAssertionMetrics(
-          asts,
-          { simTimeMs, stats, samples: recentSamples },
-          {
-            cost: async () => (await client.costReport()).cost.total,
-            send: client.request,
-            domainName: scenario.distribution.domainName,
-          },
-        );
+        const evaluations = await judgeGoals(parseGoals(list), get());
         // The engine may have been rebuilt while we awaited: drop the stale verdict.
         if (get().loadedRevision !== loadedRevision) return;
-        const evaluations: Record<string, Evaluation> = {};
-        for (const p of parsed) {
-          evaluations[p.id] = p.result.ok
-            ? evaluateAssertion(p.result.ast, metrics)
-            : { status: 'fail', measured: p.result.error };
-        }
         set({ checkEvaluations: evaluations });
       } catch {
         // The worker was reset under us: the next batch evaluates again.

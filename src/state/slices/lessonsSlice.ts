@@ -1,16 +1,9 @@
 // Guided lessons: which lesson is open, its goals' live verdicts, hints shown, and progress kept
 // in localStorage (so a reload, or a teaching site's link, finds the learner where they were).
 import type { StateCreator } from 'zustand';
-import {
-  evaluateAssertion,
-  parseAssertion,
-  runProbes,
-  type AssertionAst,
-  type AssertionMetrics,
-  type Evaluation,
-} from '../../scenario/assertions';
+import type { Evaluation } from '../../scenario/assertions';
 import { findLesson, type Lesson } from '../../scenario/lessons';
-import * as client from '../../worker/client';
+import { judgeGoals, parseGoals, pendingVerdicts, type ParsedGoal } from '../judgeGoals';
 import * as storage from '../persistence';
 import type { AppState } from '../store';
 
@@ -79,14 +72,11 @@ function writeStored(value: StoredLessons): void {
 }
 
 /** Parsed goals per lesson, parsed once. */
-const parsedGoals = new Map<string, Array<{ id: string; ast: AssertionAst | null; error?: string }>>();
-function goalsOf(lesson: Lesson) {
+const parsedGoals = new Map<string, ParsedGoal[]>();
+function goalsOf(lesson: Lesson): ParsedGoal[] {
   let goals = parsedGoals.get(lesson.id);
   if (!goals) {
-    goals = lesson.goals.map((g) => {
-      const r = parseAssertion(g.expression);
-      return r.ok ? { id: g.id, ast: r.ast } : { id: g.id, ast: null, error: r.error };
-    });
+    goals = parseGoals(lesson.goals);
     parsedGoals.set(lesson.id, goals);
   }
   return goals;
@@ -175,42 +165,16 @@ export const createLessonsSlice: StateCreator<AppState, [], [], LessonsSlice> = 
       const lesson = findLesson(lessonId ?? '');
       if (!lesson || !lessonId || evaluating) return;
       const goals = goalsOf(lesson);
-      // Numbers from an engine built before the latest edit would judge the wrong scenario.
-      if (loadedRevision === null || loadedRevision !== scenarioRevision || status === 'loading') {
-        const reason =
-          loadedRevision === null ? 'press Run to measure' : 'press Reset to run your latest change';
-        const pending: Record<string, Evaluation> = {};
-        for (const g of goals) pending[g.id] = { status: 'pending', measured: null, reason };
+      const pending = pendingVerdicts({ loadedRevision, scenarioRevision, status }, goals);
+      if (pending) {
         set({ lessonEvaluations: pending });
         return;
       }
       evaluating = true;
       try {
-        const { simTimeMs, stats, recentSamples, scenario } = get();
-        const asts = goals.flatMap((g) => (g.ast ? [g.ast] : []));
-        const needsCost = asts.some(
-          (a) => a.kind === 'metric' && (a.metric === 'cost' || a.metric === 'costPerMonth'),
-        );
-        // Request checks send a real request (it counts in the stats): only once their time has come.
-        const due = asts.filter((a) => a.kind === 'request' && simTimeMs >= a.afterMs);
-        const metrics: AssertionMetrics = {
-          simTimeMs,
-          stats,
-          samples: recentSamples,
-          costTotal: needsCost ? (await client.costReport()).cost.total : null,
-          probes:
-            due.length > 0
-              ? await runProbes(due, scenario.distribution.domainName, client.request)
-              : undefined,
-        };
+        const evaluations = await judgeGoals(goals, get());
         // The engine may have been rebuilt while we awaited: drop the stale verdict.
         if (get().lessonId !== lessonId || get().loadedRevision !== loadedRevision) return;
-        const evaluations: Record<string, Evaluation> = {};
-        for (const g of goals) {
-          evaluations[g.id] = g.ast
-            ? evaluateAssertion(g.ast, metrics)
-            : { status: 'fail', measured: g.error ?? 'unreadable goal' };
-        }
         const prev = get().lessonProgress[lessonId] ?? EMPTY_PROGRESS;
         const passedNow = goals.filter((g) => evaluations[g.id].status === 'pass').map((g) => g.id);
         const passed = [...new Set([...prev.passed, ...passedNow])];
