@@ -2,19 +2,9 @@
 // panel does: metrics after `runMs`, request checks sent twice, a simulated second apart, and judged
 // on the second answer, because the panel re-checks every half second (a response that got cached
 // shows on the repeat).
-import { createEngine } from '../../engine';
 import type { Scenario } from '../../engine/scenario';
-import type { SampledRequest } from '../../engine/types';
-import {
-  evaluateAssertion,
-  parseAssertion,
-  runProbes,
-  type AssertionAst,
-  type Evaluation,
-} from '../assertions';
-
-/** Chunk of simulated time per run() call; latency is read from the last chunk's samples, like the live view. */
-const CHUNK_MS = 10_000;
+import { evaluateAssertion, runProbes, type Evaluation } from '../assertions';
+import { parseGoalsOrThrow, runInChunks } from '../lessons/measure';
 /** Simulated time between the two rounds of request checks: a fetch started by the first has completed. */
 const PROBE_REPEAT_MS = 1_000;
 
@@ -23,14 +13,8 @@ export async function measureChallenge(
   expressions: readonly string[],
   runMs: number,
 ): Promise<Evaluation[]> {
-  const asts: AssertionAst[] = expressions.map((e) => {
-    const r = parseAssertion(e);
-    if (!r.ok) throw new Error(r.error);
-    return r.ast;
-  });
-  const engine = await createEngine(scenario);
-  let samples: SampledRequest[] = [];
-  for (let t = 0; t < runMs; t += CHUNK_MS) samples = engine.run(Math.min(CHUNK_MS, runMs - t)).samples;
+  const asts = parseGoalsOrThrow(expressions);
+  const { engine, samples } = await runInChunks(scenario, runMs);
   // The run's own figures, before the probes add their requests.
   const simTimeMs = engine.now();
   const stats = engine.stats();

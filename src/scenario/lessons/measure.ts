@@ -19,19 +19,33 @@ export interface LessonRun {
 /** Chunk of simulated time per run() call; latency is read from the last chunk's samples, like the live view. */
 const CHUNK_MS = 10_000;
 
+/** Parses goal expressions, refusing an unreadable one: a lesson or challenge must not ship one. */
+export function parseGoalsOrThrow(expressions: readonly string[]): AssertionAst[] {
+  return expressions.map((e) => {
+    const r = parseAssertion(e);
+    if (!r.ok) throw new Error(r.error);
+    return r.ast;
+  });
+}
+
+/** A fresh engine run for `runMs` in CHUNK_MS steps; the samples are the last chunk's. */
+export async function runInChunks(
+  scenario: Scenario,
+  runMs: number,
+): Promise<{ engine: Engine; samples: SampledRequest[] }> {
+  const engine = await createEngine(scenario);
+  let samples: SampledRequest[] = [];
+  for (let t = 0; t < runMs; t += CHUNK_MS) samples = engine.run(Math.min(CHUNK_MS, runMs - t)).samples;
+  return { engine, samples };
+}
+
 export async function measureLesson(
   scenario: Scenario,
   expressions: readonly string[],
   runMs: number,
 ): Promise<LessonRun> {
-  const asts: AssertionAst[] = expressions.map((e) => {
-    const r = parseAssertion(e);
-    if (!r.ok) throw new Error(r.error);
-    return r.ast;
-  });
-  const engine = await createEngine(scenario);
-  let samples: SampledRequest[] = [];
-  for (let t = 0; t < runMs; t += CHUNK_MS) samples = engine.run(Math.min(CHUNK_MS, runMs - t)).samples;
+  const asts = parseGoalsOrThrow(expressions);
+  const { engine, samples } = await runInChunks(scenario, runMs);
   const probes = await runProbes(asts, scenario.distribution.domainName, (req) => engine.request(req));
   const metrics = {
     simTimeMs: engine.now(),
@@ -57,9 +71,7 @@ const MS_PER_MONTH = 30 * 86_400_000;
 
 /** Runs a scenario the way measureLesson does and returns the raw figures the lesson texts quote. */
 export async function measureScenario(scenario: Scenario, runMs: number): Promise<ScenarioFigures> {
-  const engine = await createEngine(scenario);
-  let samples: SampledRequest[] = [];
-  for (let t = 0; t < runMs; t += CHUNK_MS) samples = engine.run(Math.min(CHUNK_MS, runMs - t)).samples;
+  const { engine, samples } = await runInChunks(scenario, runMs);
   const scale = MS_PER_MONTH / engine.now();
   const cost = engine.cost();
   const costPerMonth: CostBreakdown = { total: cost.total * scale };
