@@ -1,6 +1,7 @@
 // The top bar's "Challenges" menu, beside "Lessons". Its list (and the catalog) loads on first open.
-import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
+import { lazy, memo, Suspense, useCallback, useRef, useState, type MouseEvent } from 'react';
 import { useAppStore } from '../../state/store';
+import { useDismiss } from '../useDismiss';
 import { challengeHash, writeChallengeHash } from './challengeRoute';
 import '../lessons/lessons.css';
 import './challenges.css';
@@ -12,19 +13,8 @@ function ChallengesMenu() {
   const openChallenge = useAppStore((s) => s.openChallenge);
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    const onDown = (e: PointerEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onDown);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onDown);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, ref);
 
   const onPick = useCallback(
     (e: MouseEvent<HTMLAnchorElement>, id: string) => {

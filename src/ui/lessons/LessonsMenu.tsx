@@ -1,7 +1,8 @@
 // The top bar's "Lessons" menu: each entry is a real `#lesson=` link (copyable), opened in place.
-import { memo, useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useRef, useState, type MouseEvent } from 'react';
 import { LESSONS } from '../../scenario/lessons';
 import { useAppStore } from '../../state/store';
+import { useDismiss } from '../useDismiss';
 import { lessonHash, writeLessonHash } from './lessonRoute';
 import './lessons.css';
 
@@ -11,19 +12,8 @@ function LessonsMenu() {
   const openLesson = useAppStore((s) => s.openLesson);
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    const onDown = (e: PointerEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onDown);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onDown);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, ref);
 
   const onPick = useCallback(
     (e: MouseEvent<HTMLAnchorElement>, id: string) => {

@@ -1,19 +1,11 @@
 // The "Scenario" menu: name, presets, import/export (scenario JSON and CloudFront JSON), the
 // "Save as…" list and "Restore previous scenario". A disclosure panel rather than an ARIA menu:
 // it holds text fields, so plain Tab order is the keyboard model; Escape closes it.
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type ChangeEvent,
-  type FormEvent,
-} from 'react';
+import { memo, useCallback, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { PRESETS } from '../../scenario/presets';
 import { loadScenarioIo } from '../../state/scenarioIoLoader';
 import { useAppStore } from '../../state/store';
+import { useDismiss } from '../useDismiss';
 import { downloadJson, fileSlug } from './download';
 import './scenario.css';
 
@@ -73,24 +65,8 @@ function ScenarioMenu() {
   const restorePrevious = useAppStore((s) => s.restorePrevious);
 
   const close = useCallback(() => setOpen(false), []);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      toggleRef.current?.focus();
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (rootRef.current && !rootRef.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  const refocusToggle = useCallback(() => toggleRef.current?.focus(), []);
+  useDismiss(open, close, rootRef, refocusToggle);
 
   const onFile = useCallback(
     async (e: ChangeEvent<HTMLInputElement>) => {
