@@ -1,12 +1,12 @@
 // The open challenge's panel (loaded on first use, see ChallengePanel.tsx), beside the canvas (the lesson panel's look: its CSS classes): statement,
 // constraints, goals judged live, optional timer, progressive hints, the model solution on request,
 // and the result card once every goal passes. A result opened from a link is shown read-only.
-import { memo, useEffect, useMemo, useRef } from 'react';
-import { parseAssertion, type Evaluation } from '../../scenario/assertions';
+import { memo, useMemo } from 'react';
+import { parseAssertion } from '../../scenario/assertions';
 import { findChallenge, type Challenge } from '../../scenario/challenges';
 import type { ChallengeAttempt, SharedChallengeResult } from '../../state/slices/challengesSlice';
 import { useAppStore } from '../../state/store';
-import { formatMeasured } from '../lessons/format';
+import { GoalItem, useLiveEvaluation } from '../lessons/liveGoals';
 import ChallengeResultCard from './ChallengeResultCard';
 import ChallengeSolution from './ChallengeSolution';
 import ChallengeTimer from './ChallengeTimer';
@@ -16,41 +16,9 @@ import '../lessons/lessons.css';
 import './challenges.css';
 
 /** Real time between two evaluations: probes and cost calls cross the worker boundary. */
-const EVALUATE_EVERY_MS = 500;
-
-const STATUS_TEXT: Record<Evaluation['status'], string> = {
-  pass: 'Passed',
-  fail: 'Not yet',
-  pending: 'Waiting',
-};
-const STATUS_ICON: Record<Evaluation['status'], string> = { pass: '✓', fail: '✗', pending: '…' };
-
-/** Evaluates the open challenge's goals as batches arrive, at most every EVALUATE_EVERY_MS. */
+/** Evaluates the open challenge's goals as batches arrive; renders nothing. */
 function ChallengeEvaluator() {
-  const simTimeMs = useAppStore((s) => s.simTimeMs);
-  const loadedRevision = useAppStore((s) => s.loadedRevision);
-  const scenarioRevision = useAppStore((s) => s.scenarioRevision);
-  const status = useAppStore((s) => s.status);
-  const last = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  useEffect(() => {
-    const run = () => {
-      timer.current = null;
-      last.current = performance.now();
-      void useAppStore.getState().evaluateChallenge();
-    };
-    const wait = EVALUATE_EVERY_MS - (performance.now() - last.current);
-    if (wait <= 0) run();
-    else if (timer.current === null) timer.current = setTimeout(run, wait);
-  }, [simTimeMs, loadedRevision, scenarioRevision, status]);
-
-  useEffect(
-    () => () => {
-      if (timer.current !== null) clearTimeout(timer.current);
-    },
-    [],
-  );
+  useLiveEvaluation('evaluateChallenge');
   return null;
 }
 
@@ -74,30 +42,17 @@ function Goals({ challenge }: { challenge: Challenge }) {
         </span>
       </h3>
       <ul className="lesson__goals" aria-live="polite">
-        {challenge.goals.map((g, i) => {
-          const e = evaluations[g.id];
-          const status = e?.status ?? 'pending';
-          return (
-            <li key={g.id} className={`lesson__goal lesson__goal--${status}`} data-testid="challenge-goal">
-              <span className="lesson__goal-status" aria-hidden="true">
-                {STATUS_ICON[status]}
-              </span>
-              <div className="lesson__goal-body">
-                <div>
-                  <strong className="lesson__goal-verdict">{STATUS_TEXT[status]}</strong>
-                  {': '}
-                  {g.label}
-                  {g.guard && <span className="lesson__reached"> (must stay true)</span>}
-                </div>
-                <code className="lesson__expr">{g.expression}</code>
-                <div className="lesson__measured">
-                  measured: {formatMeasured(asts[i], e?.measured ?? null)}
-                  {e?.reason ? ` — ${e.reason}` : ''}
-                </div>
-              </div>
-            </li>
-          );
-        })}
+        {challenge.goals.map((g, i) => (
+          <GoalItem
+            key={g.id}
+            label={g.label}
+            note={g.guard ? ' (must stay true)' : null}
+            expression={g.expression}
+            ast={asts[i]}
+            evaluation={evaluations[g.id]}
+            testId="challenge-goal"
+          />
+        ))}
       </ul>
     </>
   );

@@ -1,51 +1,27 @@
 // The scenario's own checks ("assertions", like a test): listed in the side panel with a live
 // verdict and the measured value while traffic runs, added / edited / deleted here, and carried in
 // the share link and the scenario file. Judged by the same code as lesson goals.
-import { memo, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { memo, useId, useMemo, useState, type FormEvent } from 'react';
 import type { Assertion } from '../../engine/scenario';
 import { parseAssertion, type Evaluation } from '../../scenario/assertions';
 import { CheckHelp } from './CheckHelp';
 import { checkExpressionError } from '../../state/slices/checksSlice';
 import { useAppStore } from '../../state/store';
 import { formatMeasured } from '../lessons/format';
+import { GOAL_STATUS_ICON, useLiveEvaluation } from '../lessons/liveGoals';
 import '../lessons/lessons.css';
 import './checks.css';
 
 /** Real time between two evaluations: probes and cost calls cross the worker boundary. */
-const EVALUATE_EVERY_MS = 500;
 const NO_CHECKS: Assertion[] = [];
 
 // Words and a symbol, so the verdict never rests on colour alone.
 const STATUS_TEXT: Record<Evaluation['status'], string> = { pass: 'Pass', fail: 'Fail', pending: 'Pending' };
-const STATUS_ICON: Record<Evaluation['status'], string> = { pass: '✓', fail: '✗', pending: '…' };
 
-/** Re-evaluates as batches arrive, at most every EVALUATE_EVERY_MS; renders nothing. */
+/** Re-evaluates as batches arrive (and when the checks change); renders nothing. */
 function ChecksEvaluator() {
-  const simTimeMs = useAppStore((s) => s.simTimeMs);
-  const loadedRevision = useAppStore((s) => s.loadedRevision);
-  const scenarioRevision = useAppStore((s) => s.scenarioRevision);
-  const status = useAppStore((s) => s.status);
   const checks = useAppStore((s) => s.scenario.assertions ?? NO_CHECKS);
-  const last = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  useEffect(() => {
-    const run = () => {
-      timer.current = null;
-      last.current = performance.now();
-      void useAppStore.getState().evaluateChecks();
-    };
-    const wait = EVALUATE_EVERY_MS - (performance.now() - last.current);
-    if (wait <= 0) run();
-    else if (timer.current === null) timer.current = setTimeout(run, wait);
-  }, [simTimeMs, loadedRevision, scenarioRevision, status, checks]);
-
-  useEffect(
-    () => () => {
-      if (timer.current !== null) clearTimeout(timer.current);
-    },
-    [],
-  );
+  useLiveEvaluation('evaluateChecks', checks);
   return null;
 }
 
@@ -153,7 +129,7 @@ function CheckRow({ check, evaluation }: { check: Assertion; evaluation: Evaluat
   return (
     <li className={`lesson__goal lesson__goal--${status}`} data-testid="check">
       <span className="lesson__goal-status" aria-hidden="true">
-        {STATUS_ICON[status]}
+        {GOAL_STATUS_ICON[status]}
       </span>
       <div className="lesson__goal-body checks__body">
         <div>

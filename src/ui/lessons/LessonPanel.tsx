@@ -1,88 +1,14 @@
 // The open lesson, beside the canvas: explanation, steps, goals judged live, progressive hints, reset.
-import { memo, useEffect, useMemo, useRef } from 'react';
-import { parseAssertion, type AssertionAst, type Evaluation } from '../../scenario/assertions';
+import { memo, useMemo } from 'react';
+import { parseAssertion } from '../../scenario/assertions';
 import { findLesson, type Lesson } from '../../scenario/lessons';
 import type { LessonProgress } from '../../state/slices/lessonsSlice';
 import { useAppStore } from '../../state/store';
-import { formatMeasured } from './format';
+import { GoalItem, useLiveEvaluation } from './liveGoals';
 import { useLessonRoute } from './useLessonRoute';
 import './lessons.css';
 
 /** Real time between two evaluations: probes and cost calls cross the worker boundary. */
-const EVALUATE_EVERY_MS = 500;
-
-const STATUS_TEXT: Record<Evaluation['status'], string> = {
-  pass: 'Passed',
-  fail: 'Not yet',
-  pending: 'Waiting',
-};
-const STATUS_ICON: Record<Evaluation['status'], string> = { pass: '✓', fail: '✗', pending: '…' };
-
-/** Evaluates the open lesson's goals as batches arrive, at most every EVALUATE_EVERY_MS. */
-function useLiveEvaluation(active: boolean): void {
-  const simTimeMs = useAppStore((s) => s.simTimeMs);
-  const loadedRevision = useAppStore((s) => s.loadedRevision);
-  const scenarioRevision = useAppStore((s) => s.scenarioRevision);
-  const status = useAppStore((s) => s.status);
-  const last = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  useEffect(() => {
-    if (!active) return;
-    const run = () => {
-      timer.current = null;
-      last.current = performance.now();
-      void useAppStore.getState().evaluateLesson();
-    };
-    const wait = EVALUATE_EVERY_MS - (performance.now() - last.current);
-    if (wait <= 0) run();
-    else if (timer.current === null) timer.current = setTimeout(run, wait);
-  }, [active, simTimeMs, loadedRevision, scenarioRevision, status]);
-
-  useEffect(
-    () => () => {
-      if (timer.current !== null) clearTimeout(timer.current);
-    },
-    [],
-  );
-}
-
-function Goal({
-  label,
-  expression,
-  ast,
-  evaluation,
-  reached,
-}: {
-  label: string;
-  expression: string;
-  ast: AssertionAst | null;
-  evaluation: Evaluation | undefined;
-  reached: boolean;
-}) {
-  const status = evaluation?.status ?? 'pending';
-  return (
-    <li className={`lesson__goal lesson__goal--${status}`} data-testid="lesson-goal">
-      <span className="lesson__goal-status" aria-hidden="true">
-        {STATUS_ICON[status]}
-      </span>
-      <div className="lesson__goal-body">
-        <div>
-          <strong className="lesson__goal-verdict">{STATUS_TEXT[status]}</strong>
-          {': '}
-          {label}
-          {reached && status !== 'pass' && <span className="lesson__reached"> (reached before)</span>}
-        </div>
-        <code className="lesson__expr">{expression}</code>
-        <div className="lesson__measured">
-          measured: {formatMeasured(ast, evaluation?.measured ?? null)}
-          {evaluation?.reason ? ` — ${evaluation.reason}` : ''}
-        </div>
-      </div>
-    </li>
-  );
-}
-
 const LessonBody = memo(function LessonBody({
   lesson,
   progress,
@@ -137,13 +63,14 @@ const LessonBody = memo(function LessonBody({
       </h3>
       <ul className="lesson__goals" aria-live="polite">
         {lesson.goals.map((g, i) => (
-          <Goal
+          <GoalItem
             key={g.id}
             label={g.label}
+            note={passed.has(g.id) && evaluations[g.id]?.status !== 'pass' ? ' (reached before)' : null}
             expression={g.expression}
             ast={asts[i]}
             evaluation={evaluations[g.id]}
-            reached={passed.has(g.id)}
+            testId="lesson-goal"
           />
         ))}
       </ul>
@@ -186,7 +113,7 @@ const LessonBody = memo(function LessonBody({
 
 /** Re-renders on every batch, so it renders nothing: the panel itself changes only with the verdicts. */
 function LessonEvaluator() {
-  useLiveEvaluation(true);
+  useLiveEvaluation('evaluateLesson');
   return null;
 }
 
