@@ -9,6 +9,7 @@ import {
   type ResolvedOriginRequestPolicy,
 } from './cache/policy';
 import { ScenarioError } from './errors';
+import { withAssociatedStore } from './functions/kvs';
 import { awsRegion, regionFromOriginDomain, resolvePopCode } from './geo';
 import { compilePathPattern, validatePathPattern, type PathMatcher } from './routing/pathPattern';
 import {
@@ -468,7 +469,7 @@ export function normalizeScenario(s: Scenario): NormalizedScenario {
       fail('Every function needs a name.', `functions[${i}].name`);
     if (functions.has(f.name))
       fail(`Two functions are named "${f.name}"; names must be unique.`, `functions[${i}].name`);
-    functions.set(f.name, f);
+    functions.set(f.name, withAssociatedStore(f, i, s.keyValueStores)); // a named store's data in kvs
   });
 
   // DefaultTTL above MaxTTL: the worked examples use such policies (V03 "P(0/86400/3600)"), so the

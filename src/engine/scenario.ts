@@ -194,10 +194,22 @@ export interface EdgeFunction {
   /** CloudFront Functions only; default 'cloudfront-js-2.0' */
   runtime?: 'cloudfront-js-1.0' | 'cloudfront-js-2.0';
   code: string;
-  /** CloudFront Functions KeyValueStore contents (runtime 2.0) */
+  /** CloudFront Functions KeyValueStore contents (runtime 2.0): the function's own store */
   kvs?: Record<string, string>;
+  /** Instead of `kvs`: the name of a store in the scenario's `keyValueStores` that this function
+   * reads (CloudFront: one store per function, one store may serve many functions) */
+  keyValueStoreName?: string;
   /** saved test events for the test panel */
   testEvents?: { name: string; eventType: string; event: unknown }[];
+}
+
+/** A named KeyValueStore, its own resource as in CloudFront (CreateKeyValueStore), which any
+ * number of CloudFront Functions associate with through `EdgeFunction.keyValueStoreName`. */
+export interface KeyValueStore {
+  /** up to 128 characters, like CloudFront's Comment */
+  comment?: string;
+  /** key -> value (UTF-8); quotas as for `EdgeFunction.kvs`, per store */
+  data: Record<string, string>;
 }
 
 /** A simulated origin's content (used by run(), and by request() without originFetch). */
@@ -332,6 +344,9 @@ export interface Scenario {
   /** key group id -> public key ids */
   keyGroups?: Record<string, string[]>;
   functions?: EdgeFunction[];
+  /** named KeyValueStores by name (CloudFront's pattern: 1-64 of a-z A-Z 0-9 - _), shared by the
+   * functions that name them */
+  keyValueStores?: Record<string, KeyValueStore>;
   /** simulated origins by origin id */
   originSimulation?: Record<string, SimulatedOrigin>;
   topology?: Topology;

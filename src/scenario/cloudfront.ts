@@ -11,6 +11,7 @@
 // Modelling choices: a managed policy given by name is stored (and exported) by its real id; custom
 // policy configs keep only the fields EdgeLab models.
 import { ScenarioError } from '../engine/errors';
+import { functionStoreData } from '../engine/functions/kvs';
 import {
   MANAGED_CACHE_POLICIES,
   MANAGED_ORIGIN_REQUEST_POLICIES,
@@ -227,10 +228,14 @@ export function toCloudFront(scenario: Scenario): CloudFrontOutput {
     const lambda = scenario.functions.filter((f) => f.kind === 'lambda-edge');
     if (cf.length || !lambda.length) {
       out.Functions = Object.fromEntries(
-        cf.map((f) => [
-          f.name,
-          { code: f.code, ...(f.runtime ? { runtime: f.runtime } : {}), ...(f.kvs ? { kvs: f.kvs } : {}) },
-        ]),
+        cf.map((f) => {
+          // a shared store goes out as each function's own copy (the extension has no store list)
+          const kvs = functionStoreData(f, scenario.keyValueStores);
+          return [
+            f.name,
+            { code: f.code, ...(f.runtime ? { runtime: f.runtime } : {}), ...(kvs ? { kvs } : {}) },
+          ];
+        }),
       );
     }
     if (lambda.length)

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ScenarioError } from '../engine/errors';
 import type { Scenario } from '../engine/scenario';
-import { kvsStoreProblem } from '../engine/functions/kvs';
+import { KVS_COMMENT_MAX_CHARS, kvsStoreProblem } from '../engine/functions/kvs';
 import {
   CUSTOM_ERROR_CODES,
   CUSTOM_ERROR_RESPONSE_CODES,
@@ -17,6 +17,7 @@ import {
   ZIPF_ALPHA_RANGE,
 } from './limits';
 import { issuesToError, type Issue } from './issues';
+import { keyValueStoreIssues } from './kvsStores';
 import { fromZodIssue } from './zodIssues';
 
 // No generated code: zod's JIT probes `new Function`, which the page's Content-Security-Policy
@@ -271,7 +272,20 @@ const edgeFunction = z.strictObject({
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
     .optional(),
+  keyValueStoreName: z.string().optional(),
   testEvents: z.array(z.strictObject({ name: text, eventType: z.string(), event: z.unknown() })).optional(),
+});
+
+/** A named store (keyValueStores): the quotas apply to each store; names are checked in kvsStores.ts. */
+const keyValueStore = z.strictObject({
+  comment: z
+    .string()
+    .max(KVS_COMMENT_MAX_CHARS, `must be at most ${KVS_COMMENT_MAX_CHARS} characters`)
+    .optional(),
+  data: z.record(z.string(), z.string()).superRefine((store, ctx) => {
+    const problem = kvsStoreProblem(store);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
 });
 
 const urlPath = z.string().startsWith('/', "must start with '/'");
@@ -371,6 +385,7 @@ export const scenarioSchema = z.strictObject({
   publicKeys: z.record(z.string(), z.string()).optional(),
   keyGroups: z.record(z.string(), z.array(z.string())).optional(),
   functions: z.array(edgeFunction).optional(),
+  keyValueStores: z.record(z.string(), keyValueStore).optional(),
   originSimulation: z.record(z.string(), simulatedOrigin).optional(),
   topology: topology.optional(),
   viewers: z.array(viewerRegion).optional(),
@@ -395,7 +410,7 @@ export function checkScenario(doc: unknown): { scenario?: Scenario; issues: Issu
   if (!result.success)
     return { issues: result.error.issues.flatMap((zi) => fromZodIssue(zi, doc, scenarioSchema)) };
   const scenario = result.data as Scenario;
-  const issues = validateScenario(scenario);
+  const issues = [...validateScenario(scenario), ...keyValueStoreIssues(scenario)];
   return issues.length ? { issues } : { scenario, issues };
 }
 

@@ -6,6 +6,7 @@ import { createChecksSlice, type ChecksSlice } from './slices/checksSlice';
 import { createFunctionsSlice, type FunctionsSlice } from './slices/functionsSlice';
 import { createHistorySlice, type HistorySlice } from './slices/historySlice';
 import { createInspectorSlice, type InspectorSlice } from './slices/inspectorSlice';
+import { createKvsStoresSlice, type KvsStoresSlice } from './slices/kvsStoresSlice';
 import { createLessonsSlice, type LessonsSlice } from './slices/lessonsSlice';
 import { createChallengesSlice, type ChallengesSlice } from './slices/challengesSlice';
 import { createLogsSlice, type LogsSlice } from './slices/logsSlice';
@@ -21,6 +22,7 @@ export type AppState = ScenarioSlice &
   ScenarioIoSlice &
   HistorySlice &
   FunctionsSlice &
+  KvsStoresSlice &
   LogsSlice &
   LessonsSlice &
   ChallengesSlice &
@@ -35,6 +37,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createHistorySlice(...a),
   ...createLogsSlice(...a),
   ...createFunctionsSlice(...a),
+  ...createKvsStoresSlice(...a),
   ...createLessonsSlice(...a),
   ...createChallengesSlice(...a),
   ...createChecksSlice(...a),

@@ -107,6 +107,15 @@ describe('CostMeter', () => {
     );
   });
 
+  it('bills KeyValueStore reads past the 2M free ones at $0.03 per million', () => {
+    const m = new CostMeter();
+    m.addKvsReads(2_000_000);
+    expect(m.breakdown({ priceClass: 'PriceClass_All', freeTier: true }).keyValueStore).toBe(0);
+    m.addKvsReads(1_000_000);
+    expect(m.breakdown({ priceClass: 'PriceClass_All', freeTier: true }).keyValueStore).toBe(0.03);
+    expect(m.breakdown(ALL).keyValueStore).toBe(0.09);
+  });
+
   it('charges invalidation paths beyond the 1,000 free ones, free tier or not', () => {
     const m = new CostMeter();
     m.addInvalidationPaths(1000);

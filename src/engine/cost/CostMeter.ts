@@ -15,7 +15,8 @@
 //   meter.addFunctionInvocation('cloudfront' | 'lambda', durationMs, memoryMb)
 //       Lambda@Edge duration is rounded up to the next 1 ms and billed per GB-second of
 //       memoryMb; CloudFront Functions are billed per invocation only.
-//   meter.addKvsReads(n)                           KeyValueStore reads
+//   meter.addKvsReads(n)                           KeyValueStore reads: one per get / exists / meta
+//       call of a CloudFront Function, a result-cache replay included (sim/functionHooks.ts)
 //   meter.addInvalidationPaths(n)                  paths submitted (a wildcard path counts 1)
 //   meter.breakdown({ priceClass, freeTier }): CostBreakdown
 //       USD by item, every item always present (stable keys for charts), plus `total`:

@@ -70,7 +70,9 @@ export const DATA_TO_ORIGIN_PRICE_PER_GB: readonly number[] = [
 export const UNIT_PRICES = {
   /** CloudFront Functions, per invocation ($0.10 per 1M) [secondary: cur.vantage.sh billing codes] */
   cloudFrontFunctionInvocation: 0.1 / 1e6,
-  /** KeyValueStore, per read ($0.03 per 1M) [UNCONFIRMED] */
+  /** KeyValueStore, per read ($0.03 per 1M) [UNCONFIRMED: aws.amazon.com/cloudfront/pricing]. A read
+   * is one call of a helper method (get / exists / meta: "three helper methods to read values from
+   * the key value store", DeveloperGuide/functions-custom-methods.html), counted in the sandbox. */
   kvsRead: 0.03 / 1e6,
   /** Lambda@Edge, per request ($0.60 per 1M) [secondary] */
   lambdaRequest: 0.6 / 1e6,

@@ -1,6 +1,8 @@
 // CloudFront KeyValueStore rules, shared by every way data gets in: the scenario schema (links,
 // files), the engine's prepare() and the editor's "add key" form. Pure: no sandbox involved.
 
+import { ScenarioError } from '../errors';
+import type { EdgeFunction, KeyValueStore } from '../scenario';
 import { utf8Length } from './bytes';
 import { formatBytes, KEY_VALUE_STORE_LIMITS } from './limits';
 
@@ -51,4 +53,73 @@ export function kvsStoreProblem(store: Readonly<Record<string, string>>): string
   if (total > L.maxStoreBytes)
     return `the store holds ${total.toLocaleString('en-US')} bytes; a KeyValueStore holds at most ${formatBytes(L.maxStoreBytes)} (${L.maxStoreBytes.toLocaleString('en-US')} bytes)`;
   return null;
+}
+
+// ---- named stores shared by several functions ----
+// CloudFront: "A function can have only one key value store" and "You can associate the same key
+// value store with multiple functions" (DeveloperGuide/kvs-with-functions-associate.html). A
+// scenario keeps named stores in `keyValueStores`; a function either keeps its own `kvs` or names
+// a store in `keyValueStoreName`.
+
+/** CreateKeyValueStore's Name rule (CloudFront API reference): 1-64 of a-z A-Z 0-9 - _. */
+export const KVS_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
+/** CreateKeyValueStore's Comment: at most 128 characters. */
+export const KVS_COMMENT_MAX_CHARS = 128;
+
+/** Why `name` cannot name a store, or null. */
+export function kvsNameProblem(name: string): string | null {
+  if (name.length === 0) return 'a store needs a name';
+  if (name.length > 64) return `the name is ${name.length} characters; CloudFront allows at most 64`;
+  if (!KVS_NAME_PATTERN.test(name))
+    return 'use only letters, digits, - and _ in a KeyValueStore name (CloudFront rule)';
+  return null;
+}
+
+/** Where a function's association goes wrong: the field to fix and what to do; null when fine. */
+export function kvsAssociationProblem(
+  fn: Pick<EdgeFunction, 'name' | 'kvs' | 'keyValueStoreName'>,
+  stores: Readonly<Record<string, KeyValueStore>> | undefined,
+): { field: 'keyValueStoreName'; message: string } | null {
+  const name = fn.keyValueStoreName;
+  if (name === undefined) return null;
+  if (fn.kvs !== undefined)
+    return {
+      field: 'keyValueStoreName',
+      message: `function "${fn.name}" has its own store (kvs) and names the store "${name}"; a CloudFront Function has one KeyValueStore: remove one of the two`,
+    };
+  if (!stores || !Object.prototype.hasOwnProperty.call(stores, name)) {
+    const known = stores ? Object.keys(stores) : [];
+    return {
+      field: 'keyValueStoreName',
+      message: `no KeyValueStore named "${name}" in keyValueStores: create it or name ${known.length ? `one of ${known.map((k) => `"${k}"`).join(', ')}` : 'no store (remove keyValueStoreName)'}`,
+    };
+  }
+  return null;
+}
+
+/** The data `fn` reads through cf.kvs(): its own store or the named one it is associated with. */
+export function functionStoreData(
+  fn: Pick<EdgeFunction, 'kvs' | 'keyValueStoreName'>,
+  stores: Readonly<Record<string, KeyValueStore>> | undefined,
+): Record<string, string> | undefined {
+  if (fn.kvs !== undefined) return fn.kvs;
+  const name = fn.keyValueStoreName;
+  if (name === undefined || !stores || !Object.prototype.hasOwnProperty.call(stores, name)) return undefined;
+  return stores[name].data;
+}
+
+/**
+ * `fn` as the runtime sees it: a named store's data in `kvs` (the runtime reads only `kvs`, so
+ * every function naming a store reads the very same data). Throws a ScenarioError naming
+ * `functions[index].keyValueStoreName` when the association cannot stand.
+ */
+export function withAssociatedStore(
+  fn: EdgeFunction,
+  index: number,
+  stores: Readonly<Record<string, KeyValueStore>> | undefined,
+): EdgeFunction {
+  if (fn.keyValueStoreName === undefined) return fn;
+  const problem = kvsAssociationProblem(fn, stores);
+  if (problem) throw new ScenarioError(problem.message, `functions[${index}].${problem.field}`);
+  return { ...fn, kvs: functionStoreData(fn, stores) };
 }

@@ -38,9 +38,18 @@ export function invocationInfo(
   computeUtilization: number | undefined,
   input: () => unknown,
   output: () => unknown,
+  kvsReads = 0,
 ): InvocationInfo {
-  const info = { functionName, logs, durationMs, computeUtilization, [INPUT]: input, [OUTPUT]: output };
+  const info: InvocationInfo & Lazy = {
+    functionName,
+    logs,
+    durationMs,
+    computeUtilization,
+    [INPUT]: input,
+    [OUTPUT]: output,
+  };
   if (computeUtilization === undefined) delete info.computeUtilization;
+  if (kvsReads > 0) info.kvsReads = kvsReads;
   Object.defineProperty(info, 'input', INPUT_DESCRIPTOR);
   Object.defineProperty(info, 'output', OUTPUT_DESCRIPTOR);
   return info;
@@ -84,7 +93,16 @@ export function reviveCff(
 ): FunctionOutcome {
   const o = t.outcome;
   const i = o.info;
-  const info = invocationInfo(i.functionName, i.logs, i.durationMs, i.computeUtilization, input, t.output);
+  // a cached hit is a real invocation in CloudFront: it reads (and bills) the store again
+  const info = invocationInfo(
+    i.functionName,
+    i.logs,
+    i.durationMs,
+    i.computeUtilization,
+    input,
+    t.output,
+    i.kvsReads,
+  );
   switch (o.kind) {
     case 'continue-request': {
       const r: EdgeRequest = {

@@ -16,10 +16,11 @@ var F_DATE = 1, F_RANDOM = 2, F_IP = 4, F_REQID = 8;
 var hasOwn = Object.prototype.hasOwnProperty;
 var imul = Math.imul;
 var RealDate = Date;
-var S = { now: 0, rs: 0, flags: 0, logs: [], logChars: 0, logCut: false };
+// kvs: KeyValueStore reads this invocation made (billed per read, see preludeModules.ts)
+var S = { now: 0, rs: 0, flags: 0, logs: [], logChars: 0, logCut: false, kvs: 0 };
 
 function beginInvocation(now, seed) {
-  S.now = now; S.rs = seed | 0; S.flags = 0; S.logs = []; S.logChars = 0; S.logCut = false;
+  S.now = now; S.rs = seed | 0; S.flags = 0; S.logs = []; S.logChars = 0; S.logCut = false; S.kvs = 0;
 }
 
 // Date: CloudFront Functions see the function start time for the whole run (no timers,

@@ -229,11 +229,17 @@ var crypto = Object.freeze({
   createHmac: function createHmac(alg, key) { return new Hash(checkAlg(alg), toByteString(key)); },
 });
 
+// Every helper call is one read of the store, counted when it is made (a get() of a missing key
+// is still a read). AWS: the cloudfront module "provides three helper methods to read values
+// from the key value store" (get, exists, meta; functions-custom-methods.html), and
+// KeyValueStore is billed per read from CloudFront Functions (aws.amazon.com/cloudfront/pricing,
+// spec section 11.4). The count goes back in the reply's flags field (preludeBridge.ts finish()).
 function kvsHandle() {
   var store = cfg.kvs;
   if (!store) throw new Error('No KeyValueStore is associated with this function: add key-value pairs to it first');
   return Object.freeze({
     get: async function get(key, opts) {
+      S.kvs++;
       key = String(key);
       if (!hasOwn.call(store, key)) throw new Error('KeyValueStore key not found: ' + key);
       var format = opts && opts.format ? opts.format : 'string';
@@ -243,8 +249,9 @@ function kvsHandle() {
       if (format === 'bytes') return Buffer.from(v, 'utf8');
       throw new Error('Unknown KeyValueStore format ' + format + ' (use string, json or bytes)');
     },
-    exists: async function exists(key) { return hasOwn.call(store, String(key)); },
+    exists: async function exists(key) { S.kvs++; return hasOwn.call(store, String(key)); },
     meta: async function meta() {
+      S.kvs++;
       return { creationDateTime: '2024-01-01T00:00:00.000Z', lastUpdatedDateTime: '2024-01-01T00:00:00.000Z', keyCount: Object.keys(store).length };
     },
   });

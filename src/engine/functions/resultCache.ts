@@ -40,6 +40,8 @@ export class ResultCache {
     return r;
   }
 
+  /** `flags` is the reply's flags field: only its low bits are tested (the KeyValueStore read
+   * count rides above them, wire.ts); a replay keeps the stored reads, so it bills them again. */
   store(stable: string, ip: string, entry: CacheEntry, flags: number): void {
     if (flags & VOLATILE) return;
     if (this.lookups > TRIAL_LOOKUPS && this.hits < this.lookups * MIN_HIT_RATE) return; // all-unique traffic

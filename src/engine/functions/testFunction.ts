@@ -27,6 +27,8 @@ export interface TestFunctionResult {
   durationMs: number;
   /** when a generated or replaced response broke a size limit: the limits per trigger, in words */
   sizeLimits?: string;
+  /** KeyValueStore reads the run made (each is billed in CloudFront); absent = none */
+  kvsReads?: number;
 }
 
 const kb = (n: number) => formatBytes(n);
@@ -252,6 +254,7 @@ export async function testFunction(
       ...(outcome.kind === 'error' ? { error: outcome.message, errorStatus: outcome.status } : {}),
       computeUtilization: info.computeUtilization ?? 0,
       durationMs: info.durationMs,
+      ...(info.kvsReads ? { kvsReads: info.kvsReads } : {}),
       ...(sizeLimitsFor(fn, outcome) ? { sizeLimits: sizeLimitsFor(fn, outcome) } : {}),
     };
   } catch (e) {

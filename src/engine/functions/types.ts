@@ -25,6 +25,9 @@ export interface InvocationInfo {
   computeUtilization?: number;
   /** simulated duration */
   durationMs: number;
+  /** KeyValueStore reads the invocation made (each get / exists / meta call; absent = none).
+   * Billed per read (CostMeter.addKvsReads); a result-cache replay carries the same count. */
+  kvsReads?: number;
   /** the event handed to the function and what it returned, for the inspector (JSON-safe) */
   input?: unknown;
   output?: unknown;

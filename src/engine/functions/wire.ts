@@ -14,6 +14,8 @@ export interface Reply {
   status: string;
   /** bit set of what the run read: 1 Date, 2 Math.random, 4 viewer ip, 8 request id */
   flags: number;
+  /** KeyValueStore reads the run made (each get / exists / meta call), billed per read */
+  kvsReads: number;
   logs: string[];
   /** payload fields */
   p: string[];
@@ -22,6 +24,9 @@ export const READ_DATE = 1;
 export const READ_RANDOM = 2;
 export const READ_IP = 4;
 export const READ_REQUEST_ID = 8;
+/** The reply's flags field is flags + KVS_READ_UNIT x KeyValueStore reads (preludeBridge.ts). The
+ * flag bits stay where they were, so `field | 0` tested with the READ_* masks still works. */
+export const KVS_READ_UNIT = 16;
 
 /** Parses the bridge's reply (see preludeBridge.ts); undefined when it was tampered with. */
 export function parseReply(reply: string): Reply | undefined {
@@ -31,7 +36,14 @@ export function parseReply(reply: string): Reply | undefined {
   const logCount = Number(f[n - 2]);
   const logStart = n - 2 - logCount;
   if (!(logCount >= 0) || logStart < 2) return undefined;
-  return { status: f[0], flags: Number(f[1]) | 0, logs: f.slice(logStart, n - 2), p: f.slice(2, logStart) };
+  const packed = Math.max(0, Number(f[1]) || 0);
+  return {
+    status: f[0],
+    flags: packed % KVS_READ_UNIT,
+    kvsReads: Math.floor(packed / KVS_READ_UNIT),
+    logs: f.slice(logStart, n - 2),
+    p: f.slice(2, logStart),
+  };
 }
 
 // eslint-disable-next-line no-control-regex -- the wire escape uses U+001E on purpose

@@ -56,6 +56,8 @@ export class FunctionHooks {
       info.durationMs,
       LAMBDA_MEMORY_MB,
     );
+    const kvsReads = info.kvsReads ?? 0;
+    if (kvsReads > 0) this.cost.addKvsReads(kvsReads);
     if (out.kind === 'error' && ref.kind === 'lambda-edge' && out.errorType === 'execution') {
       out = { ...out, status: this.ns.settings.lambdaExecutionErrorStatus };
     }
@@ -68,7 +70,7 @@ export class FunctionHooks {
             : 'returned the ' + (out.kind === 'continue-request' ? 'request' : 'response');
       ctx.trace.push({
         stage,
-        detail: `${ref.kind === 'lambda-edge' ? 'Lambda@Edge' : 'CloudFront Function'} "${ref.name}" (${event}) ${what}`,
+        detail: `${ref.kind === 'lambda-edge' ? 'Lambda@Edge' : 'CloudFront Function'} "${ref.name}" (${event}) ${what}${kvsReads > 0 ? `; ${kvsReads} KeyValueStore ${kvsReads === 1 ? 'read' : 'reads'} (billed)` : ''}`,
         atMs: at,
         durationMs: info.durationMs,
         location,
@@ -76,6 +78,7 @@ export class FunctionHooks {
         data: {
           logs: info.logs,
           computeUtilization: info.computeUtilization,
+          kvsReads,
           input: info.input,
           output: info.output,
         },

@@ -207,7 +207,8 @@ export const createFunctionsSlice: StateCreator<AppState, [], [], FunctionsSlice
       if (!fn) return `No function ${name}.`;
       if (fn.kind !== 'cloudfront-function' || fn.runtime === 'cloudfront-js-1.0')
         return 'KeyValueStore works only with CloudFront Functions on runtime cloudfront-js-2.0: switch the runtime first.';
-      if (fn.kvs) return `${name} already has a KeyValueStore: CloudFront allows one store per function.`;
+      if (fn.kvs || fn.keyValueStoreName)
+        return `${name} already has a KeyValueStore: CloudFront allows one store per function.`;
       updateFunction(name, (f) => ({ ...f, kvs: {} }));
       return null;
     },

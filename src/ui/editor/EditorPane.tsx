@@ -1,6 +1,7 @@
 // The panel around the editor: which function, its kind and runtime, its size against the
 // 10 KB limit, the "Test function" panel, and a way back to the canvas.
 import { lazy, memo, Suspense, useMemo, useState } from 'react';
+import { functionStoreData } from '../../engine/functions/kvs';
 import { CLOUDFRONT_FUNCTION_LIMITS } from '../../engine/functions/limits';
 import type { EdgeFunction } from '../../engine/scenario';
 import { associationsOf, behaviorLabel } from '../../state/slices/functionsSlice';
@@ -36,6 +37,11 @@ function EditorPane({ name }: { name: string }) {
   const eventTypes = useAppStore(
     useShallow((s) => [...new Set(associationsOf(s.scenario, name).map((a) => a.eventType))]),
   );
+  const storeKeys = useAppStore((s) => {
+    const f = s.scenario.functions?.find((x) => x.name === name);
+    const data = f ? functionStoreData(f, s.scenario.keyValueStores) : undefined;
+    return data ? Object.keys(data).length : null;
+  });
   const close = useAppStore((s) => s.openFunction);
   const setSettings = useAppStore((s) => s.setFunctionSettings);
   const [testing, setTesting] = useState(false);
@@ -83,9 +89,7 @@ function EditorPane({ name }: { name: string }) {
             aria-expanded={kvsOpen}
             onClick={() => setKvsOpen(!kvsOpen)}
           >
-            {kvsOpen
-              ? 'Hide KeyValueStore'
-              : `KeyValueStore${fn.kvs ? ` (${Object.keys(fn.kvs).length})` : ''}`}
+            {kvsOpen ? 'Hide KeyValueStore' : `KeyValueStore${storeKeys !== null ? ` (${storeKeys})` : ''}`}
           </button>
         )}
         <button

@@ -1,11 +1,13 @@
-// The KeyValueStore of one CloudFront Function: create it, add / edit / delete keys, with
-// CloudFront's quotas (key 512 bytes, value 1 KB, store 5 MB) counted as the user types and
-// enforced by the store (functionsSlice + engine/functions/kvs.ts). The data travels with the
-// scenario, so the test panel and the simulation read it through `cf.kvs()`.
+// The KeyValueStore of one CloudFront Function: its own store or a named store shared with other
+// functions (KvsStorePicker), add / edit / delete keys, with CloudFront's quotas (key 512 bytes,
+// value 1 KB, store 5 MB, each store) counted as the user types and enforced by the store
+// (functionsSlice / kvsStoresSlice + engine/functions/kvs.ts). The data travels with the scenario,
+// so the test panel and the simulation read it through `cf.kvs()`.
 import { memo, useMemo, useState } from 'react';
 import { kvsStoreBytes } from '../../engine/functions/kvs';
 import { formatBytes, KEY_VALUE_STORE_LIMITS as L } from '../../engine/functions/limits';
 import { useAppStore } from '../../state/store';
+import KvsStorePicker from './KvsStorePicker';
 
 const utf8 = new TextEncoder();
 const bytesOf = (s: string) => utf8.encode(s).length;
@@ -31,6 +33,10 @@ function KvsEditor({ name }: { name: string }) {
   const deleteKvsKey = useAppStore((s) => s.deleteKvsKey);
   const deleteKvs = useAppStore((s) => s.deleteKvs);
   const setSettings = useAppStore((s) => s.setFunctionSettings);
+  const sharedStores = useAppStore((s) => s.scenario.keyValueStores);
+  const putStoreKey = useAppStore((s) => s.putStoreKey);
+  const deleteStoreKey = useAppStore((s) => s.deleteStoreKey);
+  const deleteNamedStore = useAppStore((s) => s.deleteNamedStore);
 
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
@@ -38,7 +44,9 @@ function KvsEditor({ name }: { name: string }) {
   const [filter, setFilter] = useState('');
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
 
-  const store = fn?.kvs;
+  // a named store's data when the function is associated with one, else its own
+  const shared = fn?.keyValueStoreName;
+  const store = shared !== undefined ? sharedStores?.[shared]?.data : fn?.kvs;
   const keys = useMemo(() => (store ? Object.keys(store) : []), [store]);
   const total = useMemo(() => (store ? kvsStoreBytes(store) : 0), [store]);
   const shown = useMemo(() => {
@@ -56,7 +64,10 @@ function KvsEditor({ name }: { name: string }) {
     setEditing(null);
   };
   const save = () => {
-    const problem = putKvsKey(name, key, value, editing ?? undefined);
+    const problem =
+      shared !== undefined
+        ? putStoreKey(shared, key, value, editing ?? undefined)
+        : putKvsKey(name, key, value, editing ?? undefined);
     if (problem) return say(problem, true);
     say(
       `${editing !== null ? 'Saved' : 'Added'} key “${key}”. The test panel reads it now; press Reset to run it.`,
@@ -68,9 +79,9 @@ function KvsEditor({ name }: { name: string }) {
     <section className="kvs-editor" aria-label="KeyValueStore">
       <h3>KeyValueStore</h3>
       <p className="muted kvs-editor__limits">
-        CloudFront quotas: one store per function · key ≤ {L.maxKeyBytes} bytes · value ≤{' '}
-        {formatBytes(L.maxValueBytes)} · store ≤ {formatBytes(L.maxStoreBytes)}. Runtime cloudfront-js-2.0
-        only.
+        CloudFront quotas: one store per function (a store may serve several) · key ≤ {L.maxKeyBytes} bytes ·
+        value ≤ {formatBytes(L.maxValueBytes)} · store ≤ {formatBytes(L.maxStoreBytes)}. Runtime
+        cloudfront-js-2.0 only.
       </p>
       {v1 ? (
         <p role="note" className="kvs-editor__warning">
@@ -85,7 +96,9 @@ function KvsEditor({ name }: { name: string }) {
             Switch to cloudfront-js-2.0
           </button>
         </p>
-      ) : !store ? (
+      ) : null}
+      {!v1 && <KvsStorePicker name={name} say={say} />}
+      {!v1 && !store ? (
         <>
           <p className="muted">
             No store yet. A KeyValueStore holds data (redirect maps, flags, allow lists) that the function
@@ -158,7 +171,8 @@ function KvsEditor({ name }: { name: string }) {
                         className="link-button"
                         aria-label={`Delete key ${k}`}
                         onClick={() => {
-                          deleteKvsKey(name, k);
+                          if (shared !== undefined) deleteStoreKey(shared, k);
+                          else deleteKvsKey(name, k);
                           if (editing === k) reset();
                           say(`Deleted key “${k}”.`);
                         }}
@@ -210,9 +224,13 @@ function KvsEditor({ name }: { name: string }) {
                 type="button"
                 className="btn btn--small"
                 onClick={() => {
-                  if (!window.confirm(`Delete the KeyValueStore of ${name} and its ${keys.length} keys?`))
-                    return;
-                  deleteKvs(name);
+                  const question =
+                    shared !== undefined
+                      ? `Delete the shared KeyValueStore “${shared}” and its ${keys.length} keys? Every function using it loses it.`
+                      : `Delete the KeyValueStore of ${name} and its ${keys.length} keys?`;
+                  if (!window.confirm(question)) return;
+                  if (shared !== undefined) deleteNamedStore(shared);
+                  else deleteKvs(name);
                   reset();
                   say('Store deleted.');
                 }}

@@ -3,6 +3,7 @@
 // logs, errors and compute utilization. Test events can be saved with the scenario.
 import { memo, useMemo, useState } from 'react';
 import { EVENT_TYPES, associationsOf, type AnyEventType } from '../../state/slices/functionsSlice';
+import { withStoreData } from '../../state/slices/kvsStoresSlice';
 import { useAppStore } from '../../state/store';
 import * as client from '../../worker/client';
 import type { TestFunctionResult } from '../../worker/client';
@@ -58,7 +59,9 @@ function TestFunctionPanel({ name }: { name: string }) {
     if (event === null) return;
     setRunning(true);
     try {
-      setRan({ result: await client.testFunction(fn, eventType, event), event });
+      // a shared store's data travels with the function (the worker sees only this function)
+      const withStore = withStoreData(fn, useAppStore.getState().scenario.keyValueStores);
+      setRan({ result: await client.testFunction(withStore, eventType, event), event });
     } catch (e) {
       setProblem(`The test could not run: ${e instanceof Error ? e.message : String(e)}`);
     } finally {

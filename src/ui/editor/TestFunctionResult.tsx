@@ -19,6 +19,9 @@ function TestFunctionResultView({ result, diff }: { result: TestFunctionResult; 
       </p>
       <p className="muted" data-testid="test-utilization">
         Compute utilization {result.computeUtilization} · {result.durationMs.toFixed(2)} ms
+        {result.kvsReads
+          ? ` · ${result.kvsReads} KeyValueStore ${result.kvsReads === 1 ? 'read' : 'reads'} (billed per read)`
+          : ''}
       </p>
       {failed && (
         <p role="alert" className="test-panel__error" data-testid="test-error">
