@@ -18,7 +18,7 @@ export interface PreludeConfig {
 }
 
 export const PRELUDE_SOURCE =
-  '(function edgelabPrelude(cfgJson, hostHash) {\n"use strict";\n' +
+  '(function edgelabPrelude(cfgJson, hostHash, hostMark) {\n"use strict";\n' +
   PRELUDE_CORE +
   PRELUDE_MODULES +
   PRELUDE_BRIDGE +

@@ -12,12 +12,14 @@
 //           err           the handler threw (payload: message, line)
 //           bad           the handler returned something unusable (payload: message)
 //           pend          a promise is pending: the host runs the job queue, then calls settle()
-//   flags   what the run read that makes it non-repeatable (Date, Math.random, viewer ip, request id)
+//   flags   what the run read that makes it non-repeatable (Date, Math.random, viewer ip, request id),
+//           bits 0-3, plus 16 x the number of KeyValueStore reads (wire.ts parseReply splits them)
 //   fieldCount lets the host detect a U+001F smuggled inside a value.
 // Values are tagged: 's'+string, 'n'+number/boolean, 'u' undefined/null, 'x' anything else.
 
 export const PRELUDE_BRIDGE = String.raw`
 var cffHandler = null, lambdaHandler = null, pending = null, trackReads = false;
+var KVS_READ_UNIT = 16; // the flags field carries the KeyValueStore read count above its 4 flag bits (wire.ts)
 var K_IP = Symbol('ip'), K_RID = Symbol('requestId');
 var IP_DESC = { get: function () { S.flags |= F_IP; return this[K_IP]; }, set: function (v) { this[K_IP] = v; }, enumerable: true, configurable: true };
 var RID_DESC = { get: function () { S.flags |= F_REQID; return this[K_RID]; }, set: function (v) { this[K_RID] = v; }, enumerable: true, configurable: true };
@@ -29,7 +31,7 @@ function tracked(obj, key, sym, desc, value) {
 }
 
 function finish(out) {
-  out[1] = '' + S.flags;
+  out[1] = '' + (S.flags + S.kvs * KVS_READ_UNIT);
   for (var i = 0; i < S.logs.length; i++) out.push(S.logs[i]);
   out.push('' + S.logs.length);
   out.push('' + (out.length + 1));
@@ -195,6 +197,7 @@ function whenSettled(r, next) {
 }
 
 function cffResult(kind, r) {
+  hostMark(); // ...and ends here, once the value to encode is known
   try {
     if (thenable(r)) return whenSettled(r, function (v) { return cffResult(kind, v); });
     if (r === null || typeof r !== 'object') {
@@ -235,7 +238,8 @@ var bridge = {
     var a = input.split(SEP);
     beginInvocation(+a[3], +a[4]);
     var r, ev = buildCffEvent(a);
-    try { r = cffHandler(ev); } catch (e) { return errorOut(e); }
+    hostMark(); // the handler's own compute starts here (see Sandbox.call)
+    try { r = cffHandler(ev); } catch (e) { hostMark(); return errorOut(e); }
     return cffResult(a[0], r);
   },
   lambda: function (json, meta) {

@@ -30,6 +30,7 @@ import {
   type CffTemplate,
 } from './outcomes';
 import type { QuickJSHost } from './quickjsHost';
+import { FastHandler } from './fast/fastHandler';
 import { ResultCache, type CacheEntry } from './resultCache';
 import { Sandbox, SandboxLoadError, type CallResult } from './sandbox';
 import { checkFunctionShape, checkFunctionSource, functionLabel } from './sourceCheck';
@@ -45,6 +46,8 @@ export interface FunctionRuntimeOptions {
   wasmLocation?: string;
   /** reuse results of functions proven to depend only on the request (default true) */
   cacheResults?: boolean;
+  /** run eligible CloudFront Functions on the fast path (fast/fastHandler.ts; default true) */
+  fastPath?: boolean;
 }
 
 interface Prepared {
@@ -52,6 +55,8 @@ interface Prepared {
   kind: 'cff' | 'lambda';
   sandbox: Sandbox;
   cache?: ResultCache;
+  /** the fast path, for stateless CloudFront Functions it can compile */
+  fast?: FastHandler;
 }
 
 export class EdgeFunctionRuntime implements FunctionRuntime {
@@ -118,9 +123,15 @@ export class EdgeFunctionRuntime implements FunctionRuntime {
       throw e;
     }
     const prepared: Prepared = { fn, kind, sandbox };
-    if (this.options.cacheResults !== false && analyzeCacheSafety(checked.ast, kind).safe) {
+    const stateless = analyzeCacheSafety(checked.ast, kind).safe;
+    if (this.options.cacheResults !== false && stateless) {
       prepared.cache = new ResultCache();
       sandbox.call('setTracking', ['on'], 1_000);
+    }
+    // the fast path's event tracks reads like QuickJS's with tracking on, hence the cache
+    if (kind === 'cff' && prepared.cache && this.options.fastPath !== false) {
+      const fast = FastHandler.compile(checked.ast);
+      if (typeof fast !== 'string') prepared.fast = fast;
     }
     return prepared;
   }
@@ -174,8 +185,10 @@ export class EdgeFunctionRuntime implements FunctionRuntime {
     decoded: { bodyReplaced: boolean },
   ): FunctionOutcome {
     const budget = CLOUDFRONT_FUNCTION_LIMITS.computeBudgetUnits;
-    const utilization = Math.min(100, Math.round((res.units / budget) * 100));
-    const duration = round3((Math.min(res.units, budget) / budget) * CLOUDFRONT_FUNCTION_LIMITS.maxRunMs);
+    // the handler's own work; a stopped run used the whole budget
+    const units = res.ok ? (res.handlerUnits ?? res.units) : res.units;
+    const utilization = Math.min(100, Math.round((units / budget) * 100));
+    const duration = round3((Math.min(units, budget) / budget) * CLOUDFRONT_FUNCTION_LIMITS.maxRunMs);
     const inputObject = () => cfEventObject(snap, ctx);
     if (!res.ok) {
       const info = invocationInfo(name, [], duration, utilization, inputObject, () => null);
@@ -184,7 +197,8 @@ export class EdgeFunctionRuntime implements FunctionRuntime {
     const reply = parseReply(res.reply);
     if (!reply) return this.outputTampered(name, duration, utilization, inputObject);
     let output: () => unknown = () => null;
-    const info = () => invocationInfo(name, reply.logs, duration, utilization, inputObject, output);
+    const info = () =>
+      invocationInfo(name, reply.logs, duration, utilization, inputObject, output, reply.kvsReads);
     switch (reply.status) {
       case 'err':
         if (isOutOfMemory(reply))
@@ -307,7 +321,8 @@ export class EdgeFunctionRuntime implements FunctionRuntime {
   ): CacheEntry {
     const hit = p.cache?.get(stableKey, clientIp);
     if (hit) return hit;
-    const entry: CacheEntry = { result: p.sandbox.call(fn, args, budget) };
+    const fast = fn === 'cff' ? p.fast?.call(args[0]) : undefined;
+    const entry: CacheEntry = { result: fast ?? p.sandbox.call(fn, args, budget) };
     if (p.cache && entry.result.ok) p.cache.store(stableKey, clientIp, entry, parseFlags(entry.result.reply));
     return entry;
   }

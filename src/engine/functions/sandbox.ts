@@ -21,7 +21,9 @@ export interface SandboxSpec {
 }
 
 export type CallResult =
-  | { ok: true; reply: string; units: number }
+  /** handlerUnits: the poll points of the user's handler alone (CloudFront Functions), without
+   *  the bridge's event building and result encoding; compute utilization reports these */
+  | { ok: true; reply: string; units: number; handlerUnits?: number }
   /** cpu / memory: over a limit (503); output: a result too large to accept (502); crash: the sandbox failed (503) */
   | { ok: false; limit: 'cpu' | 'memory' | 'output' | 'crash'; message: string; units: number };
 
@@ -40,6 +42,9 @@ export class Sandbox {
   private consumed = 0;
   private segment = 0;
   private stop: 'cpu' | 'memory' | undefined;
+  /** units at the bridge's first and last hostMark() of the call in flight (-1: none) */
+  private markFirst = -1;
+  private markLast = -1;
   private failure: string | undefined;
   // memory accounting: live QuickJS allocations above the empty sandbox (see load())
   private baselineAllocations = 0;
@@ -70,12 +75,18 @@ export class Sandbox {
         return ctx.newString('!' + (e instanceof Error ? e.message : String(e)));
       }
     });
+    const mark = ctx.newFunction('hostMark', () => {
+      const at = this.unitsUsed();
+      if (this.markFirst < 0) this.markFirst = at;
+      this.markLast = at;
+    });
     const prelude = ctx.evalCode(PRELUDE_SOURCE, 'edgelab-prelude.js').unwrap();
     const cfgJson = ctx.newString(JSON.stringify(this.spec.config));
-    const bridge = ctx.callFunction(prelude, ctx.undefined, cfgJson, hash).unwrap();
+    const bridge = ctx.callFunction(prelude, ctx.undefined, cfgJson, hash, mark).unwrap();
     cfgJson.dispose();
     prelude.dispose();
     hash.dispose();
+    mark.dispose();
     for (const name of BRIDGE_FUNCTIONS) this.fns.set(name, ctx.getProp(bridge, name));
     bridge.dispose();
     // Memory, as far as this QuickJS build lets us see it (it cannot tell allocation sizes):
@@ -165,7 +176,9 @@ export class Sandbox {
         };
       }
       if (this.overMemory()) return this.limitResult('memory', units);
-      return { ok: true, reply, units };
+      return this.markFirst >= 0
+        ? { ok: true, reply, units, handlerUnits: this.markLast - this.markFirst }
+        : { ok: true, reply, units };
     } finally {
       this.active = false;
     }
@@ -236,6 +249,8 @@ export class Sandbox {
     this.active = true;
     this.stop = undefined;
     this.failure = undefined;
+    this.markFirst = -1;
+    this.markLast = -1;
     this.budget = budget;
     this.consumed = 0;
     this.segment = Math.min(budget, SANDBOX_LIMITS.checkEveryUnits);
