@@ -135,7 +135,7 @@ function flatPairs(list: Array<[string, Item[]]>): string[] {
   return out;
 }
 
-function assemble(
+export function assemble(
   visible: Map<string, string[]>,
   hidden: HeaderMap,
   extraName: string,

@@ -25,10 +25,14 @@ export interface CfSnapshot {
   cookies: string[];
   /** visible request headers (no cookie, no disallowed ones) */
   headers: Map<string, string[]>;
+  /** the same as flat [name, value, ...], in the order the function sees them */
+  headerItems: string[];
   /** headers the function never sees; they travel on unchanged */
   hiddenHeaders: HeaderMap;
   resHeaders?: Map<string, string[]>;
   resHidden?: HeaderMap;
+  /** visible response headers as flat [name, value, ...] (viewer-response) */
+  resItems?: string[];
   /** flat [name, value, attributes, ...] of Set-Cookie */
   setCookies?: string[];
   /** the wire input without request id, ip and clock: the key of the result cache */
@@ -62,6 +66,7 @@ function segment(items: string[]): string {
   return items.join(ITEM_SEP);
 }
 
+/** The wire input as one string (what QuickJS's bridge splits), see cffWireFields. */
 export function encodeCffEvent(
   eventType: FunctionEventType,
   request: EdgeRequest,
@@ -69,6 +74,19 @@ export function encodeCffEvent(
   ctx: FunctionContext,
   seed: number,
 ): { input: string; snap: CfSnapshot } {
+  const snap = cffSnapshot(eventType, request, response);
+  return { input: cffWireFields(snap, ctx, seed, true).join(SEP), snap };
+}
+
+/**
+ * What the function is shown, as flat name/value lists (the fast path builds its event from
+ * these directly) and as the maps the reply is decoded against.
+ */
+export function cffSnapshot(
+  eventType: FunctionEventType,
+  request: EdgeRequest,
+  response: EdgeResponse | undefined,
+): CfSnapshot {
   const qs: string[] = [];
   const cookies: string[] = [];
   const headerItems: string[] = [];
@@ -77,15 +95,6 @@ export function encodeCffEvent(
   parseQueryPairs(request.querystring, qs);
   splitHeaders(request.headers, 'cookie', headerItems, headers, hiddenHeaders);
   parseCookiePairs(request.headers['cookie'], cookies);
-  // fields 0-6 vary per request or per distribution; the cache key is everything after
-  let stable = [
-    eventType,
-    wireSafe(request.method),
-    wireSafe(request.uri),
-    segment(qs),
-    segment(headerItems),
-    segment(cookies),
-  ].join(SEP);
   const snap: CfSnapshot = {
     eventType,
     request,
@@ -93,6 +102,7 @@ export function encodeCffEvent(
     qs,
     cookies,
     headers,
+    headerItems,
     hiddenHeaders,
     stableKey: '',
   };
@@ -103,36 +113,58 @@ export function encodeCffEvent(
     const setCookies: string[] = [];
     splitHeaders(response.headers, 'set-cookie', resItems, resHeaders, resHidden);
     parseSetCookies(response.headers['set-cookie'], setCookies);
-    stable +=
-      SEP +
-      [
-        String(response.status),
-        wireSafe(response.statusDescription ?? reasonPhrase(response.status)),
-        segment(resItems),
-        segment(setCookies),
-      ].join(SEP);
     snap.resHeaders = resHeaders;
     snap.resHidden = resHidden;
+    snap.resItems = resItems;
     snap.setCookies = setCookies;
   }
-  const head = [
+  return snap;
+}
+
+/**
+ * The wire input's fields (layout in preludeBridge.ts buildCffEvent); with the result-cache
+ * key set on the snapshot when asked for (it is long to build).
+ */
+export function cffWireFields(
+  snap: CfSnapshot,
+  ctx: FunctionContext,
+  seed: number,
+  withCacheKey: boolean,
+): string[] {
+  const { request, response } = snap;
+  // fields 1-6 vary per request or per distribution; the cache key is everything else
+  const fields = [
+    snap.eventType,
     wireSafe(ctx.requestId),
     wireSafe(request.clientIp),
     String(ctx.wallClockMs),
     String(seed >>> 0),
     wireSafe(ctx.distributionDomainName),
     wireSafe(ctx.distributionId),
-  ].join(SEP);
-  const at = stable.indexOf(SEP);
-  const input = stable.slice(0, at) + SEP + head + stable.slice(at);
+    wireSafe(request.method),
+    wireSafe(request.uri),
+    segment(snap.qs),
+    segment(snap.headerItems),
+    segment(snap.cookies),
+  ];
+  if (snap.resItems && response) {
+    fields.push(
+      String(response.status),
+      wireSafe(response.statusDescription ?? reasonPhrase(response.status)),
+      segment(snap.resItems),
+      segment(snap.setCookies ?? []),
+    );
+  }
+  if (!withCacheKey) return fields;
+  const stable = fields[0] + SEP + fields.slice(7).join(SEP);
   // the result cache key: what the function sees, plus what passes through it verbatim
   // (raw query and cookie text, hidden headers), since a reused result carries those too
-  snap.stableKey = `${stable}\n${ctx.distributionDomainName}\n${ctx.distributionId}\n${request.querystring}\n${request.headers['cookie']?.join('\n') ?? ''}\n${hiddenKey(hiddenHeaders)}${
+  snap.stableKey = `${stable}\n${ctx.distributionDomainName}\n${ctx.distributionId}\n${request.querystring}\n${request.headers['cookie']?.join('\n') ?? ''}\n${hiddenKey(snap.hiddenHeaders)}${
     response
       ? `\n${response.headers['set-cookie']?.join('\n') ?? ''}\n${hiddenKey(snap.resHidden ?? {})}`
       : ''
   }`;
-  return { input, snap };
+  return fields;
 }
 
 function hiddenKey(h: HeaderMap): string {

@@ -13,7 +13,8 @@ import {
   cfEventObject,
   cfRequestObject,
   cfResponseObject,
-  encodeCffEvent,
+  cffSnapshot,
+  cffWireFields,
   type CfSnapshot,
 } from './cfEncode';
 import { decodeLambdaResult, encodeLambdaEvent, lambdaEventObject } from './lambdaCodec';
@@ -35,7 +36,7 @@ import { ResultCache, type CacheEntry } from './resultCache';
 import { Sandbox, SandboxLoadError, type CallResult } from './sandbox';
 import { checkFunctionShape, checkFunctionSource, functionLabel } from './sourceCheck';
 import type { FunctionContext, FunctionOutcome, FunctionRuntime, InvocationInfo } from './types';
-import { parseReply } from './wire';
+import { parseReply, SEP } from './wire';
 
 export interface FunctionRuntimeOptions {
   /** scenario seed: Math.random inside functions is seeded from it and the request id */
@@ -158,20 +159,20 @@ export class EdgeFunctionRuntime implements FunctionRuntime {
   ): FunctionOutcome {
     const p = this.prepared.get(name);
     if (!p || p.kind !== 'cff') return this.notPrepared(name, 'CloudFront Function', p);
-    const { input, snap } = encodeCffEvent(
-      eventType,
-      request,
-      response,
-      ctx,
-      hashString(ctx.requestId, this.seed),
-    );
+    const snap = cffSnapshot(eventType, request, response);
+    // Math.random's seed comes from the request id, which may be made on demand (FunctionContext)
+    const seedOf = () => hashString(ctx.requestId, this.seed);
     const budget = CLOUDFRONT_FUNCTION_LIMITS.computeBudgetUnits;
-    const entry = this.callCached(p, snap.stableKey, request.clientIp, 'cff', [input], budget);
+    let entry = this.callFast(p, snap, ctx, seedOf);
+    if (!entry) {
+      const input = cffWireFields(snap, ctx, seedOf(), true).join(SEP); // sets snap.stableKey
+      entry = this.callCached(p, snap.stableKey, request.clientIp, 'cff', [input], budget);
+    }
     const template = entry.template as CffTemplate | undefined;
     if (template) return reviveCff(template, request, response, () => cfEventObject(snap, ctx));
     const decoded = { bodyReplaced: false };
     const outcome = this.decodeCff(p, name, eventType, entry.result, snap, ctx, decoded);
-    if (p.cache && entry.result.ok) entry.template = cffTemplate(outcome, decoded.bodyReplaced);
+    if (p.cache && !p.fast && entry.result.ok) entry.template = cffTemplate(outcome, decoded.bodyReplaced);
     return outcome;
   }
 
@@ -194,7 +195,7 @@ export class EdgeFunctionRuntime implements FunctionRuntime {
       const info = invocationInfo(name, [], duration, utilization, inputObject, () => null);
       return this.limitOutcome(p, res, info, 'CloudFront Function');
     }
-    const reply = parseReply(res.reply);
+    const reply = res.parsed ?? parseReply(res.reply);
     if (!reply) return this.outputTampered(name, duration, utilization, inputObject);
     let output: () => unknown = () => null;
     const info = () =>
@@ -206,7 +207,7 @@ export class EdgeFunctionRuntime implements FunctionRuntime {
         return thrown(reply, info(), 503, `CloudFront Function "${name}"`);
       case 'req': {
         if (eventType !== 'viewer-request') break;
-        const d = decodeCfRequest(reply.p, snap);
+        const d = res.request ? { ok: true as const, value: res.request } : decodeCfRequest(reply.p, snap);
         if (!d.ok) return validation(d.message, info());
         output = () => cfRequestObject(d.value);
         return { kind: 'continue-request', request: d.value, info: info() };
@@ -311,6 +312,24 @@ export class EdgeFunctionRuntime implements FunctionRuntime {
     this.prepared.clear();
   }
 
+  /**
+   * The fast path answers in a few microseconds: cheaper than the result cache, whose
+   * short-lived entries would churn the old generation, so a function it serves is never
+   * cached (a bail goes straight to QuickJS).
+   */
+  private callFast(
+    p: Prepared,
+    snap: CfSnapshot,
+    ctx: FunctionContext,
+    seedOf: () => number,
+  ): CacheEntry | undefined {
+    if (!p.fast) return undefined;
+    const result = p.fast.call(snap, ctx, seedOf);
+    if (result) return { result };
+    const input = cffWireFields(snap, ctx, seedOf(), false).join(SEP);
+    return { result: p.sandbox.call('cff', [input], CLOUDFRONT_FUNCTION_LIMITS.computeBudgetUnits) };
+  }
+
   private callCached(
     p: Prepared,
     stableKey: string,
@@ -321,8 +340,7 @@ export class EdgeFunctionRuntime implements FunctionRuntime {
   ): CacheEntry {
     const hit = p.cache?.get(stableKey, clientIp);
     if (hit) return hit;
-    const fast = fn === 'cff' ? p.fast?.call(args[0]) : undefined;
-    const entry: CacheEntry = { result: fast ?? p.sandbox.call(fn, args, budget) };
+    const entry: CacheEntry = { result: p.sandbox.call(fn, args, budget) };
     if (p.cache && entry.result.ok) p.cache.store(stableKey, clientIp, entry, parseFlags(entry.result.reply));
     return entry;
   }

@@ -6,6 +6,8 @@
 
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten-core';
 import { hostHash } from './hashes';
+import type { EdgeRequest } from '../http/model';
+import type { Reply } from './wire';
 import { formatBytes, SANDBOX_LIMITS } from './limits';
 import { BRIDGE_FUNCTIONS, PRELUDE_SOURCE, type BridgeFunction, type PreludeConfig } from './prelude';
 import { POLL_POINTS_PER_TICK, contextPointer, runtimePointer, type QuickJSHost } from './quickjsHost';
@@ -23,7 +25,8 @@ export interface SandboxSpec {
 export type CallResult =
   /** handlerUnits: the poll points of the user's handler alone (CloudFront Functions), without
    *  the bridge's event building and result encoding; compute utilization reports these */
-  | { ok: true; reply: string; units: number; handlerUnits?: number }
+  /** parsed: the reply already split (fast path); request: already decoded (fast path) */
+  | { ok: true; reply: string; units: number; handlerUnits?: number; parsed?: Reply; request?: EdgeRequest }
   /** cpu / memory: over a limit (503); output: a result too large to accept (502); crash: the sandbox failed (503) */
   | { ok: false; limit: 'cpu' | 'memory' | 'output' | 'crash'; message: string; units: number };
 

@@ -18,7 +18,8 @@ const HEADERS = {
 };
 
 async function runMany(cacheResults: boolean, distinct: number, n: number): Promise<number | undefined> {
-  const rt = await createFunctionRuntime({ seed: 1, cacheResults });
+  // the result cache serves what QuickJS runs; functions on the fast path skip it (runtime.ts)
+  const rt = await createFunctionRuntime({ seed: 1, cacheResults, fastPath: false });
   rt.prepare([{ name: 'f', kind: 'cloudfront-function', code: HANDLER }]);
   const ctx = testContext();
   for (let i = 0; i < n; i++) {
@@ -43,5 +44,38 @@ describe('result cache of a pure viewer-request CloudFront Function', () => {
     expect(await runMany(false, 50, 400)).toBeUndefined();
     // 400 requests over 50 distinct URIs: the first of each runs the sandbox, the rest are repeats.
     expect(await runMany(true, 50, 400)).toBe(350);
+  });
+});
+
+describe('the fast path', () => {
+  it('gives every outcome QuickJS gives, duration and utilization included', async () => {
+    const outcomes = async (fastPath: boolean) => {
+      const rt = await createFunctionRuntime({ seed: 1, fastPath });
+      rt.prepare([{ name: 'f', kind: 'cloudfront-function', code: HANDLER }]);
+      const ctx = testContext();
+      const seen: unknown[] = [];
+      for (let i = 0; i < 300; i++) {
+        ctx.requestId = `req-${i}`;
+        const out = rt.cloudFrontViewerRequest(
+          'f',
+          {
+            method: 'GET',
+            uri: `/p/${i % 37}/${i % 3 ? '' : 'x'}`,
+            querystring: i % 5 ? '' : 'a=1&a=2',
+            headers: HEADERS,
+            clientIp: '198.51.100.7',
+          },
+          ctx,
+        );
+        seen.push(
+          out.kind === 'continue-request'
+            ? [out.request, out.info.durationMs, out.info.computeUtilization]
+            : out,
+        );
+      }
+      rt.dispose();
+      return seen;
+    };
+    expect(await outcomes(true)).toEqual(await outcomes(false));
   });
 });

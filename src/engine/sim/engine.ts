@@ -70,16 +70,17 @@ export class SimEngine implements Engine {
     const stats = new StatsCounter(ns.behaviors.map((b) => b.pathPattern));
     const cost = new CostMeter();
     const topology = new Topology(ns);
+    const ids = new IdSource(ns.seed);
     this.d = {
       ns,
       epochMs,
       topology,
       stats,
       cost,
-      ids: new IdSource(ns.seed),
+      ids,
       keys: new KeyBuilder(ns),
       storage: new Storage(ns, epochMs),
-      hooks: new FunctionHooks(ns, runtime, stats, cost, epochMs),
+      hooks: new FunctionHooks(ns, runtime, stats, cost, epochMs, ids),
     };
     this.pipeline = new Pipeline(this.d);
     this.responder = new Responder(this.d);

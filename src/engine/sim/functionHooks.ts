@@ -7,11 +7,33 @@ import type { EdgeRequest, EdgeResponse } from '../http/model';
 import type { FunctionRef, NormalizedScenario } from '../normalize';
 import type { LambdaEventType, Origin } from '../scenario';
 import type { TraceStage } from '../types';
+import { ensureRequestIds, type IdSource } from './ids';
 import type { RequestCtx } from './model';
 import type { StatsCounter } from './stats';
 
 /** Memory a Lambda@Edge function is billed for (viewer triggers are capped at 128 MB, spec §9.3). */
 export const LAMBDA_MEMORY_MB = 128;
+
+/**
+ * The FunctionContext of one invocation. Its request id is made on first read: a function that
+ * never reads it (nor Math.random, seeded from it) costs the request no id, like a hit without
+ * a function. (A class, not a literal with a getter: this is made once per request.)
+ */
+class HookContext implements FunctionContext {
+  constructor(
+    readonly distributionDomainName: string,
+    readonly distributionId: string,
+    readonly wallClockMs: number,
+    readonly location: string,
+    readonly viewerCountry: string | undefined,
+    private readonly ctx: RequestCtx,
+    private readonly ids: IdSource,
+  ) {}
+  get requestId(): string {
+    ensureRequestIds(this.ctx, this.ids);
+    return this.ctx.requestId;
+  }
+}
 
 export class FunctionHooks {
   constructor(
@@ -20,17 +42,19 @@ export class FunctionHooks {
     private readonly stats: StatsCounter,
     private readonly cost: CostMeter,
     private readonly epochMs: number,
+    private readonly ids: IdSource,
   ) {}
 
   private context(ctx: RequestCtx, location: string, at: number): FunctionContext {
-    return {
-      distributionDomainName: this.ns.domainName,
-      distributionId: this.ns.distributionId,
-      requestId: ctx.requestId,
-      wallClockMs: this.epochMs + at,
+    return new HookContext(
+      this.ns.domainName,
+      this.ns.distributionId,
+      this.epochMs + at,
       location,
-      viewerCountry: ctx.country,
-    };
+      ctx.country,
+      ctx,
+      this.ids,
+    );
   }
 
   private rt(ref: FunctionRef): FunctionRuntime {
@@ -99,7 +123,7 @@ export class FunctionHooks {
             req,
             undefined,
             undefined,
-            { ...fctx, location: ctx.pop.region },
+            this.context(ctx, ctx.pop.region, at),
             ref.includeBody,
           )
         : rt.cloudFrontViewerRequest(ref.name, req, fctx);
@@ -126,7 +150,7 @@ export class FunctionHooks {
             req,
             response,
             undefined,
-            { ...fctx, location: ctx.pop.region },
+            this.context(ctx, ctx.pop.region, at),
             ref.includeBody,
           )
         : rt.cloudFrontViewerResponse(ref.name, req, response, fctx);

@@ -263,8 +263,7 @@ export class Pipeline {
 
     // 4. Viewer-request function: may change the request (not the behavior) or answer (§8, §9).
     if (b.viewerRequest) {
-      ensureRequestIds(ctx, d.ids);
-      const out = d.hooks.viewerRequest(ctx, b.viewerRequest, ctx.cursor);
+      const out = d.hooks.viewerRequest(ctx, b.viewerRequest, ctx.cursor); // ids on demand
       ctx.cursor += out.info.durationMs;
       const lambda = b.viewerRequest.kind === 'lambda-edge';
       if (out.kind === 'generated-response') {

@@ -149,8 +149,7 @@ export class Responder {
       });
 
     if (b?.viewerResponse && ctx.gen === null && !ctx.customErrorPage && o !== null && o.status < 400) {
-      ensureRequestIds(ctx, d.ids);
-      const out = d.hooks.viewerResponse(ctx, b.viewerResponse, response, ctx.doneAt);
+      const out = d.hooks.viewerResponse(ctx, b.viewerResponse, response, ctx.doneAt); // ids on demand
       ctx.doneAt += out.info.durationMs;
       if (out.kind === 'error') {
         const reason =

@@ -178,7 +178,8 @@ function checkJson(v: unknown, depth: number, budget: { chars: number }): void {
 }
 
 function peekSpecial(v: Special): unknown {
-  return (v as unknown as { value?: unknown }).value;
+  const s = v as unknown as { printed?: unknown; value?: unknown };
+  return 'printed' in s ? s.printed : s.value;
 }
 
 /** Host JSON.parse output rebuilt from objects without prototypes. */
@@ -199,11 +200,16 @@ function adopt(v: unknown): unknown {
 }
 
 // Mulberry32, exactly as preludeCore.ts seeds and steps it (the same numbers per request).
-export const RANDOM = { state: 0, now: 0 };
+export const RANDOM = { state: 0, now: 0, seedOf: null as (() => number) | null };
 const F_DATE = 1;
 const F_RANDOM = 2;
 function random(): number {
   R.flags |= F_RANDOM;
+  if (RANDOM.seedOf) {
+    // the wire carries the seed as String(seed >>> 0) and the prelude takes it | 0
+    RANDOM.state = (RANDOM.seedOf() >>> 0) | 0;
+    RANDOM.seedOf = null;
+  }
   R.units += 2; // the prelude's Math.random is JavaScript calling Math.imul twice
   let t = (RANDOM.state = (RANDOM.state + 0x6d2b79f5) | 0);
   t = Math.imul(t ^ (t >>> 15), t | 1);

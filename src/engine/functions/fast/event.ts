@@ -3,7 +3,9 @@
 // reply string from what the handler returned. Replies that are not a request or a response
 // (errors, unusable values) are left to QuickJS, which words them.
 
-import { SEP } from '../wire';
+import type { CfSnapshot } from '../cfEncode';
+import type { FunctionContext } from '../types';
+import { reasonPhrase, SEP, type Reply } from '../wire';
 import { RANDOM } from './builtins';
 import { bail, FastFn, isObj, newObj, poll, R, readProp, Special, typeOf, type Obj } from './machine';
 
@@ -45,16 +47,18 @@ interface LazyState {
   /** touched flags: request qs, headers, cookies; response headers, cookies */
   touched: boolean[];
 }
+/** The event's request object of the invocation in flight. */
+export const lazyRequest = (): Obj | null => LAZY.request;
+
 const LAZY: LazyState = { request: null, response: null, touched: [false, false, false, false, false] };
 
-function materialize(raw: string): Obj {
+function materialize(a: string[]): Obj {
   const o = newObj();
-  if (raw === '') {
+  if (a.length === 0) {
     poll(MAP_COST.empty);
     return o;
   }
   let cost = MAP_COST.empty + MAP_COST.nonEmpty;
-  const a = raw.split(ITEM_SEP);
   for (let i = 0; i < a.length; i += 2) {
     const k = a[i];
     const item = newObj();
@@ -87,7 +91,7 @@ function materialize(raw: string): Obj {
 /** A query string, header or cookie map, built on first use (the bridge's lazyMap). */
 class LazyMap extends Special {
   constructor(
-    private readonly raw: string,
+    private readonly items: string[],
     private readonly flag: number,
     private readonly withAttrs: boolean,
   ) {
@@ -95,7 +99,7 @@ class LazyMap extends Special {
   }
   get(owner: Obj, key: string): unknown {
     if (this.withAttrs) return bail(); // Set-Cookie attributes: QuickJS only
-    const v = materialize(this.raw);
+    const v = materialize(this.items);
     LAZY.touched[this.flag] = true;
     owner[key] = v; // from now on a plain property, in the same place
     return v;
@@ -107,7 +111,39 @@ class LazyMap extends Special {
   }
 }
 
-/** viewer.ip and context.requestId: reading them makes a result depend on the request. */
+/** context.requestId, taken from the context only when the function reads it. */
+class RequestIdField extends Special {
+  private value: unknown;
+  private read = false;
+  constructor(
+    private readonly ctx: FunctionContext,
+    private readonly flag: number,
+  ) {
+    super();
+  }
+  get(): unknown {
+    poll(1);
+    R.flags |= this.flag;
+    if (!this.read) {
+      this.read = true;
+      const id = this.ctx.requestId;
+      if (wireUnsafe(id)) bail(); // QuickJS would see it escaped
+      this.value = id;
+    }
+    return this.value;
+  }
+  set(_owner: Obj, _key: string, v: unknown): void {
+    poll(1);
+    this.read = true;
+    this.value = v;
+  }
+  /** for JSON.stringify, after checkJson has read it */
+  get printed(): unknown {
+    return this.value;
+  }
+}
+
+/** viewer.ip: reading it makes a result depend on the viewer. */
 class Tracked extends Special {
   constructor(
     public value: unknown,
@@ -126,38 +162,63 @@ class Tracked extends Special {
   }
 }
 
-/** The event for one wire input (layout in preludeBridge.ts buildCffEvent). */
-export function buildEvent(a: string[]): Obj {
+/** QuickJS sees these escaped (wireSafe): an event holding them is QuickJS's to run. */
+function wireUnsafe(v: string): boolean {
+  return v.indexOf(SEP) >= 0 || v.indexOf(ITEM_SEP) >= 0;
+}
+function anyWireUnsafe(items: readonly string[]): boolean {
+  for (const v of items) if (wireUnsafe(v)) return true;
+  return false;
+}
+
+/** The event, key for key as preludeBridge.ts buildCffEvent builds it from the wire. */
+export function buildEvent(snap: CfSnapshot, ctx: FunctionContext, seedOf: () => number): Obj {
+  const request = snap.request;
+  if (
+    wireUnsafe(request.clientIp) ||
+    wireUnsafe(ctx.distributionDomainName) ||
+    wireUnsafe(ctx.distributionId) ||
+    wireUnsafe(request.method) ||
+    wireUnsafe(request.uri) ||
+    anyWireUnsafe(snap.qs) ||
+    anyWireUnsafe(snap.headerItems) ||
+    anyWireUnsafe(snap.cookies)
+  )
+    bail();
   R.flags = 0;
-  RANDOM.now = +a[3];
-  RANDOM.state = +a[4] | 0;
+  RANDOM.now = ctx.wallClockMs;
+  RANDOM.seedOf = seedOf; // read by the first Math.random() only (builtins.ts)
   LAZY.touched.fill(false);
   const req = newObj();
-  req.method = a[7];
-  req.uri = a[8];
-  req.querystring = new LazyMap(a[9], 0, false);
-  req.headers = new LazyMap(a[10], 1, false);
-  req.cookies = new LazyMap(a[11], 2, false);
+  req.method = request.method;
+  req.uri = request.uri;
+  req.querystring = new LazyMap(snap.qs, 0, false);
+  req.headers = new LazyMap(snap.headerItems, 1, false);
+  req.cookies = new LazyMap(snap.cookies, 2, false);
   LAZY.request = req;
   const context = newObj();
-  context.distributionDomainName = a[5];
-  context.distributionId = a[6];
-  context.eventType = a[0];
-  context.requestId = new Tracked(a[1], F_REQID);
+  context.distributionDomainName = ctx.distributionDomainName;
+  context.distributionId = ctx.distributionId;
+  context.eventType = snap.eventType;
+  context.requestId = new RequestIdField(ctx, F_REQID);
   const viewer = newObj();
-  viewer.ip = new Tracked(a[2], F_IP);
+  viewer.ip = new Tracked(request.clientIp, F_IP);
   const ev = newObj();
   ev.version = '1.0';
   ev.context = context;
   ev.viewer = viewer;
   ev.request = req;
   LAZY.response = null;
-  if (a[0] === 'viewer-response') {
+  const response = snap.response;
+  if (snap.resItems && response) {
+    const description = response.statusDescription ?? reasonPhrase(response.status);
+    if (wireUnsafe(description) || anyWireUnsafe(snap.resItems) || anyWireUnsafe(snap.setCookies ?? []))
+      bail();
     const res = newObj();
-    res.statusCode = +a[12];
-    res.statusDescription = a[13];
-    res.headers = new LazyMap(a[14], 3, false);
-    res.cookies = new LazyMap(a[15], 4, true);
+    res.statusCode = response.status;
+    res.statusDescription = description;
+    res.headers = new LazyMap(snap.resItems, 3, false);
+    res.cookies = new LazyMap(snap.setCookies ?? [], 4, true);
     ev.response = LAZY.response = res;
   }
   return ev;
@@ -240,15 +301,17 @@ function putField(
   else putMap(out, peek(owner, key), withAttrs);
 }
 
-function finish(out: string[]): string {
-  out[1] = String(R.flags);
-  out.push('0'); // no log lines: console output is QuickJS's (the fast path bails on it)
-  out.push(String(out.length + 1));
-  return out.join(SEP);
+/** The reply, already split: QuickJS's would be `fields.join(SEP)` plus the log count (none:
+ *  console output is QuickJS's, the fast path refuses console) and the field count. */
+function finish(out: string[]): Reply {
+  // a U+001F inside a value: QuickJS's reply would fail its field count ("tampered"); let
+  // QuickJS say so
+  for (let i = 2; i < out.length; i++) if (out[i].indexOf(SEP) >= 0) bail();
+  return { status: out[0], flags: R.flags, kvsReads: 0, logs: [], p: out.slice(2) };
 }
 
 /** The reply for a handler's return value, or a bail for anything but a request / response. */
-export function encodeResult(kind: string, r: unknown): string {
+export function encodeResult(kind: string, r: unknown): Reply {
   if (!isObject(r)) return bail();
   if (!isObj(r) && !Array.isArray(r)) return bail();
   if (isObj(r) && readProp(r, 'then') instanceof FastFn) return bail(); // a thenable

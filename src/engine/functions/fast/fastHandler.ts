@@ -15,10 +15,12 @@
 // the fast path did can be seen by QuickJS or by the next request.
 
 import type { Program } from 'acorn';
+import type { CfSnapshot } from '../cfEncode';
 import type { CallResult } from '../sandbox';
-import { SEP } from '../wire';
+import type { FunctionContext } from '../types';
 import { compileProgram, NotEligible, type CompiledProgram } from './compile';
-import { buildEvent, encodeResult } from './event';
+import { directRequest } from './directRequest';
+import { buildEvent, encodeResult, lazyRequest } from './event';
 import { R } from './machine';
 
 /** QuickJS's handler poll points for `return event.request` (the call itself and the marks). */
@@ -48,24 +50,32 @@ export class FastHandler {
     }
   }
 
-  /** The reply for one wire input (see cfEncode.ts), or undefined: run it in QuickJS. */
-  call(input: string): CallResult | undefined {
-    const a = input.split(SEP);
+  /** The reply for one event (cfEncode.ts cffSnapshot), or undefined: run it in QuickJS. */
+  call(snap: CfSnapshot, ctx: FunctionContext, seedOf: () => number): CallResult | undefined {
     R.units = 0;
     R.bytes = 0;
     R.depth = 0;
     R.ret = undefined;
     R.jumped = false;
     try {
-      const event = buildEvent(a);
+      const event = buildEvent(snap, ctx, seedOf);
       const handler = this.program.instantiate();
       R.units = 0; // top-level code ran once at load in QuickJS: it is not this invocation's
       R.jumped = false;
       const result = handler.call([event], 1);
       const handlerUnits = this.base + R.units;
-      const reply = encodeResult(a[0], result);
       this.answered++;
-      return { ok: true, reply, units: handlerUnits, handlerUnits };
+      const req = lazyRequest();
+      const direct =
+        snap.eventType === 'viewer-request' && req !== null && result === req
+          ? directRequest(req, snap)
+          : undefined;
+      if (direct) {
+        const parsed = { status: 'req', flags: R.flags, kvsReads: 0, logs: [], p: [] };
+        return { ok: true, reply: '', units: handlerUnits, handlerUnits, parsed, request: direct };
+      }
+      const parsed = encodeResult(snap.eventType, result);
+      return { ok: true, reply: '', units: handlerUnits, handlerUnits, parsed };
     } catch {
       // BAIL, or any host error on the way: QuickJS has the authoritative answer
       this.bailed++;

@@ -3,13 +3,16 @@
 // sandbox and through the fast path.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EdgeRequest, EdgeResponse } from '../../http/model';
-import { encodeCffEvent } from '../cfEncode';
+import { cffSnapshot, cffWireFields, type CfSnapshot } from '../cfEncode';
 import { testContext, testRequest, testResponse } from '../fixtures';
 import { CLOUDFRONT_FUNCTION_LIMITS, SANDBOX_LIMITS } from '../limits';
 import { loadQuickJS, type QuickJSHost } from '../quickjsHost';
 import { Sandbox } from '../sandbox';
 import { checkFunctionSource } from '../sourceCheck';
 import { FUNCTION_TEMPLATES } from '../templates';
+import type { FunctionContext } from '../types';
+import { decodeCfRequest } from '../cfDecode';
+import { parseReply, SEP } from '../wire';
 import { FastHandler } from './fastHandler';
 
 let host: QuickJSHost;
@@ -61,15 +64,31 @@ const RESPONSES: EdgeResponse[] = [
   testResponse({ status: 404, statusDescription: 'Not Found' }, { 'set-cookie': ['a=1; Path=/'] }),
 ];
 
-function inputs(eventType: 'viewer-request' | 'viewer-response'): string[] {
-  const out: string[] = [];
+interface Input {
+  snap: CfSnapshot;
+  ctx: FunctionContext;
+  seed: number;
+  /** the same event on the wire, for QuickJS */
+  wire: string;
+}
+
+function inputs(eventType: 'viewer-request' | 'viewer-response'): Input[] {
+  const out: Input[] = [];
   REQUESTS.forEach((r, i) => {
     const ctx = testContext({ requestId: `req-${i}`, wallClockMs: 1_700_000_000_000 + i });
-    if (eventType === 'viewer-request') out.push(encodeCffEvent(eventType, r, undefined, ctx, 7 + i).input);
-    else for (const res of RESPONSES) out.push(encodeCffEvent(eventType, r, res, ctx, 7 + i).input);
+    const seed = 7 + i;
+    const add = (res: EdgeResponse | undefined) => {
+      const snap = cffSnapshot(eventType, r, res);
+      out.push({ snap, ctx, seed, wire: cffWireFields(snap, ctx, seed, false).join(SEP) });
+    };
+    if (eventType === 'viewer-request') add(undefined);
+    else RESPONSES.forEach(add);
   });
   return out;
 }
+
+/** answers that took the direct road (directRequest.ts) */
+let direct = 0;
 
 /** Runs every input both ways; returns how many the fast path answered. */
 function agree(code: string, eventType: 'viewer-request' | 'viewer-response' = 'viewer-request'): number {
@@ -77,14 +96,27 @@ function agree(code: string, eventType: 'viewer-request' | 'viewer-response' = '
   if (typeof fast === 'string') throw new Error(`not eligible: ${fast}`);
   let answered = 0;
   for (const input of inputs(eventType)) {
-    const slow = sandbox.call('cff', [input], CLOUDFRONT_FUNCTION_LIMITS.computeBudgetUnits);
-    const quick = fast.call(input);
+    const slow = sandbox.call('cff', [input.wire], CLOUDFRONT_FUNCTION_LIMITS.computeBudgetUnits);
+    const quick = fast.call(input.snap, input.ctx, () => input.seed);
     if (!quick?.ok) continue;
     answered++;
     expect(slow.ok).toBe(true);
     if (!slow.ok) continue;
-    expect({ reply: quick.reply, units: quick.handlerUnits }).toEqual({
-      reply: slow.reply,
+    const slowReply = parseReply(slow.reply);
+    if (quick.request) {
+      // answered straight as a request: the same request decodeCfRequest makes of QuickJS's reply
+      expect(slowReply?.status).toBe('req');
+      const decoded = decodeCfRequest(slowReply?.p ?? [], input.snap);
+      expect({ request: quick.request, flags: quick.parsed?.flags, units: quick.handlerUnits }).toEqual({
+        request: decoded.ok ? decoded.value : decoded.message,
+        flags: slowReply?.flags,
+        units: slow.handlerUnits,
+      });
+      direct++;
+      continue;
+    }
+    expect({ reply: quick.parsed, units: quick.handlerUnits }).toEqual({
+      reply: slowReply,
       units: slow.handlerUnits,
     });
   }
@@ -202,7 +234,7 @@ describe('the fast path reaches nothing of the host and hands every limit to Qui
   ])('%s: refused or handed to QuickJS', (_title, body) => {
     const { fast } = pair(fn(body));
     if (typeof fast === 'string') return; // not compiled: QuickJS runs every call
-    for (const input of inputs('viewer-request')) expect(fast.call(input)).toBeUndefined();
+    for (const i of inputs('viewer-request')) expect(fast.call(i.snap, i.ctx, () => i.seed)).toBeUndefined();
     expect(fast.answered).toBe(0);
   });
 
@@ -212,4 +244,18 @@ describe('the fast path reaches nothing of the host and hands every limit to Qui
     );
     expect(agree(code)).toBe(inputs('viewer-request').length);
   });
+});
+
+it('leaves events with wire control characters to QuickJS, which sees them escaped', () => {
+  const { fast } = pair(fn('return event.request;'));
+  if (typeof fast === 'string') throw new Error(fast);
+  const odd = testRequest({ headers: { host: [HOST], 'x-odd': ['a\x1fb\x1ec'] } });
+  expect(fast.call(cffSnapshot('viewer-request', odd, undefined), testContext(), () => 1)).toBeUndefined();
+  expect(fast.call(cffSnapshot('viewer-request', testRequest(), undefined), testContext(), () => 1)?.ok).toBe(
+    true,
+  );
+});
+
+it('takes the direct road for plain results (the tests above compared it with QuickJS)', () => {
+  expect(direct).toBeGreaterThan(20);
 });

@@ -87,13 +87,22 @@ export function alloc(n: number): void {
 
 export type Obj = Record<string, unknown>;
 
+/**
+ * The class of user objects. Its prototype is empty, frozen and has no prototype itself, so a
+ * user object inherits nothing (no constructor, no __proto__ accessor), like Object.create(null),
+ * while V8 keeps these objects in its fast shape-based mode.
+ */
+class UserObject {}
+Reflect.deleteProperty(UserObject.prototype, 'constructor');
+Object.setPrototypeOf(UserObject.prototype, null);
+Object.freeze(UserObject.prototype);
+
 export function newObj(): Obj {
   alloc(32);
-  return Object.create(null) as Obj;
+  return new UserObject() as unknown as Obj;
 }
 
-export const isObj = (v: unknown): v is Obj =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === null;
+export const isObj = (v: unknown): v is Obj => v instanceof UserObject;
 
 /** Names every plain object inherits in QuickJS; ours have no prototype, so reading one bails. */
 export const OBJECT_PROTO_NAMES = new Set([
