@@ -3,9 +3,10 @@
 // warm-up, then calls until MEASURE_MS of wall time has passed. Printed per case:
 //   inv/s    invocations per wall-clock second
 //   µs/inv   wall-clock microseconds per invocation
-//   sandbox  share of invocations that entered QuickJS (the rest came from the result cache)
+//   fast     share answered by the fast path (fast/fastHandler.ts: stateless functions it compiles)
+//   QuickJS  share that entered the QuickJS sandbox (the rest came from the result cache)
 // The engine-level figure (a CloudFront Function on every viewer request, whole pipeline) is the
-// engine bench's workload (d). Run alone with `node --import tsx bench/functions.bench.ts`.
+// engine bench's workload (d). `npm run bench` runs it bundled (scripts/bench.mjs).
 import { createFunctionRuntime } from '../src/engine/functions/index';
 import type { EdgeFunctionRuntime } from '../src/engine/functions/runtime';
 import type { FunctionContext } from '../src/engine/functions/types';
@@ -48,6 +49,8 @@ interface Case {
   title: string;
   fn: EdgeFunction;
   cache: boolean;
+  /** run eligible functions on the fast path (default true) */
+  fast?: boolean;
   /** URI of the i-th request */
   uri: (i: number) => string;
 }
@@ -60,15 +63,23 @@ for (let i = 0; i < HOT_SET; i += 10) redirects[`/p/${i}/`] = `/moved/${i}/`;
 
 const CASES: Case[] = [
   {
-    title: 'CloudFront Function, pure, every request distinct (sandbox each call)',
+    title: 'CloudFront Function, pure, every request distinct',
     fn: { name: 'pure', kind: 'cloudfront-function', code: PURE },
     cache: true,
     uri: distinct,
   },
   {
-    title: `CloudFront Function, pure, ${HOT_SET.toLocaleString('en-US')} hot URIs (result cache)`,
+    title: 'the same in QuickJS only (fast path off)',
     fn: { name: 'pure', kind: 'cloudfront-function', code: PURE },
     cache: true,
+    fast: false,
+    uri: distinct,
+  },
+  {
+    title: `the same, QuickJS only, ${HOT_SET.toLocaleString('en-US')} hot URIs (result cache)`,
+    fn: { name: 'pure', kind: 'cloudfront-function', code: PURE },
+    cache: true,
+    fast: false,
     uri: repeated,
   },
   {
@@ -114,8 +125,8 @@ function invoke(rt: EdgeFunctionRuntime, c: Case, i: number, ctx: FunctionContex
   if (out.kind === 'error') throw new Error(`${c.fn.name}: ${out.message}`);
 }
 
-async function measure(c: Case): Promise<{ rate: number; sandboxShare: number }> {
-  const rt = await createFunctionRuntime({ seed: 1, cacheResults: c.cache });
+async function measure(c: Case): Promise<{ rate: number; fastShare: number; sandboxShare: number }> {
+  const rt = await createFunctionRuntime({ seed: 1, cacheResults: c.cache, fastPath: c.fast !== false });
   rt.prepare([c.fn]);
   const ctx: FunctionContext = {
     distributionDomainName: 'd111111abcdef8.cloudfront.net',
@@ -128,6 +139,7 @@ async function measure(c: Case): Promise<{ rate: number; sandboxShare: number }>
   let wall = performance.now();
   while (performance.now() - wall < WARMUP_MS) for (let k = 0; k < 100; k++) invoke(rt, c, i++, ctx);
   const hitsBefore = rt.resultCacheHits(c.fn.name) ?? 0;
+  const fastBefore = rt.fastPathAnswers(c.fn.name) ?? 0;
   let n = 0;
   wall = performance.now();
   let elapsed = 0;
@@ -137,8 +149,9 @@ async function measure(c: Case): Promise<{ rate: number; sandboxShare: number }>
     elapsed = performance.now() - wall;
   }
   const hits = (rt.resultCacheHits(c.fn.name) ?? 0) - hitsBefore;
+  const fast = (rt.fastPathAnswers(c.fn.name) ?? 0) - fastBefore;
   rt.dispose();
-  return { rate: n / (elapsed / 1000), sandboxShare: 1 - hits / n };
+  return { rate: n / (elapsed / 1000), fastShare: fast / n, sandboxShare: 1 - (hits + fast) / n };
 }
 
 const fmt = (x: number, digits = 0) =>
@@ -146,10 +159,16 @@ const fmt = (x: number, digits = 0) =>
 
 async function main(): Promise<void> {
   console.log('\nEdge-function runtime (QuickJS sandbox), invocations per wall-clock second\n');
-  const rows: string[][] = [['case', 'inv/s', 'µs/inv', 'sandbox']];
+  const rows: string[][] = [['case', 'inv/s', 'µs/inv', 'fast', 'QuickJS']];
   for (const c of CASES) {
-    const { rate, sandboxShare } = await measure(c);
-    rows.push([c.title, fmt(rate), fmt(1e6 / rate, 1), `${fmt(sandboxShare * 100)}%`]);
+    const { rate, fastShare, sandboxShare } = await measure(c);
+    rows.push([
+      c.title,
+      fmt(rate),
+      fmt(1e6 / rate, 1),
+      `${fmt(fastShare * 100)}%`,
+      `${fmt(sandboxShare * 100)}%`,
+    ]);
   }
   const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => r[col].length)));
   for (const r of rows)

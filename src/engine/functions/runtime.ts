@@ -79,6 +79,11 @@ export class EdgeFunctionRuntime implements FunctionRuntime {
     return this.prepared.get(name)?.cache?.hits;
   }
 
+  /** How often the fast path answered a function; undefined when it does not run it. */
+  fastPathAnswers(name: string): number | undefined {
+    return this.prepared.get(name)?.fast?.answered;
+  }
+
   /** Notes from the sandbox calibration (empty when every limit is exact). */
   get diagnostics(): readonly string[] {
     return this.host.diagnostics;

@@ -205,6 +205,17 @@ function compileArgs(ctx: Ctx, args: AnyNode[]): (env: Env) => unknown[] {
   };
 }
 
+/**
+ * An assignment target. `o[a][b] = v` (or `o[a].b = v`) is refused: with a = '__proto__' it
+ * pollutes a prototype in QuickJS, whose state then outlives the invocation (cacheSafety.ts's
+ * known gap), and fast-path objects, which have no prototype, could not follow.
+ */
+function targetOf(ctx: Ctx, node: AnyNode): { object: Ex; key: Ex } {
+  const object = n(node.object);
+  if (object.type === 'MemberExpression' && object.computed) return no('assigns through a computed member');
+  return member(ctx, node);
+}
+
 function member(ctx: Ctx, node: AnyNode): { object: Ex; key: Ex } {
   if (node.optional) return no('uses optional chaining');
   const object = expr(ctx, n(node.object));
@@ -286,7 +297,7 @@ function expr(ctx: Ctx, node: AnyNode): Ex {
       if (op !== '=' && (!combine || op.length < 2)) return no(`uses the operator ${op}`);
       const comb = combine as ((a: unknown, b: unknown) => unknown) | undefined;
       if (target.type === 'MemberExpression') {
-        const { object, key } = member(ctx, target);
+        const { object, key } = targetOf(ctx, target);
         return (env) => {
           const o = object(env);
           const k = key(env);
@@ -307,7 +318,7 @@ function expr(ctx: Ctx, node: AnyNode): Ex {
       const prefix = node.prefix === true;
       const target = n(node.argument);
       if (target.type === 'MemberExpression') {
-        const { object, key } = member(ctx, target);
+        const { object, key } = targetOf(ctx, target);
         return (env) => {
           const o = object(env);
           const k = key(env);

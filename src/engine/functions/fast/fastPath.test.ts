@@ -259,3 +259,8 @@ it('leaves events with wire control characters to QuickJS, which sees them escap
 it('takes the direct road for plain results (the tests above compared it with QuickJS)', () => {
   expect(direct).toBeGreaterThan(20);
 });
+
+it('refuses assignments through computed members, which could pollute prototypes in QuickJS', () => {
+  const { fast } = pair(fn(`var o = {}; var k = 'a'; o[k] = {}; o[k]['b'] = 1; return event.request;`));
+  expect(fast).toBe('assigns through a computed member');
+});
