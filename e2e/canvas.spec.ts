@@ -139,6 +139,16 @@ test('a meaningless connection is refused with the reason next to the canvas', a
   await expect(page.getByRole('group', { name: /^Origin assets / })).toBeVisible();
 });
 
+/** How many pixels of the particles' canvas are painted (a particle covers a few dozen). */
+async function paintedPixels(page: Page): Promise<number> {
+  return page.getByTestId('particle-canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+    let painted = 0;
+    if (data) for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+    return painted;
+  });
+}
+
 /** The percentage a figure shows ("93.1%" -> 93.1); NaN while it shows '–'. */
 async function percentOf(page: Page, testId: string): Promise<number> {
   return Number.parseFloat((await page.getByTestId(testId).textContent()) ?? '');
@@ -156,9 +166,8 @@ test('run traffic: particles travel with a legend that counts them, and the badg
   await expect(summary).toHaveText(/^\d+ requests? shown: \d+ (Hit|RefreshHit|Miss|Error|Generated)/);
   await expect(page.getByTestId('badge-pop:NRT')).toContainText('req');
   await expect(page.getByTestId('badge-distribution')).toContainText('hit');
-  await expect
-    .poll(() => page.locator('.particle-layer use[visibility="visible"]').count())
-    .toBeGreaterThan(0);
+  // The particles are drawn on one canvas over the graph: its pixels are painted.
+  await expect.poll(() => paintedPixels(page)).toBeGreaterThan(0);
   await testInfo.attach('canvas mid-simulation', {
     body: await page.getByTestId('canvas-drop-zone').screenshot(),
     contentType: 'image/png',
@@ -194,16 +203,20 @@ test('click a paused particle or a node to see what happened, then inspect a req
   await page.goto('./');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('particle-summary')).toHaveText(/requests? shown/);
-  await expect(page.locator('.particle-layer use[visibility="visible"]').first()).toBeAttached();
+  await expect.poll(() => paintedPixels(page)).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
 
-  // Paused particles stay put, so one can be clicked: one on an edge, not over a node.
-  const point = await page.evaluate(() => {
-    for (const p of Array.from(document.querySelectorAll('.particle-layer use[visibility="visible"]'))) {
-      const r = p.getBoundingClientRect();
-      const x = r.x + r.width / 2;
-      const y = r.y + r.height / 2;
+  // Paused particles stay put (the canvas lists where it drew them), so one can be clicked: one
+  // on an edge, not over a node.
+  const canvas = page.getByTestId('particle-canvas');
+  await expect(canvas).toHaveAttribute('data-points', /\d+,\d+/);
+  const point = await canvas.evaluate((c: HTMLCanvasElement) => {
+    const box = c.getBoundingClientRect();
+    for (const p of (c.dataset.points ?? '').split(' ')) {
+      const [px, py] = p.split(',').map(Number);
+      const x = box.x + px;
+      const y = box.y + py;
       const under = document.elementFromPoint(x, y);
       if (under && !under.closest('.react-flow__node, .react-flow__panel')) return { x, y };
     }
@@ -217,7 +230,11 @@ test('click a paused particle or a node to see what happened, then inspect a req
   await page.getByRole('button', { name: 'Close the trace' }).click();
   await expect(trace).toHaveCount(0);
 
-  // A node: the latest sampled request through it.
+  // A node: the latest sampled request through it. The report Pause sends covers only the moment
+  // since the last batch (often not one request), so step a simulated second first.
+  const clock = await readSimSeconds(page);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect.poll(() => readSimSeconds(page)).toBeGreaterThan(clock);
   await page.getByRole('group', { name: 'Edge location NRT (Tokyo)' }).click();
   await page.getByRole('button', { name: 'Show a recent request through here' }).click();
   const nodeTrace = page.getByTestId('node-details').getByTestId('sample-trace');

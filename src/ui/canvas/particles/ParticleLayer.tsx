@@ -1,21 +1,22 @@
-// Requests moving through the topology: one SVG layer inside React Flow's viewport (so it pans and
-// zooms with the canvas), a fixed pool of particles moved by ParticleSystem, and the legend with a
-// live sentence ("12 requests shown: 9 Hit, 3 Miss") for screen readers and tests. React renders
-// this once; batches and frames reach the DOM without a React update.
+// Requests moving through the topology: one <canvas> over React Flow's pane on which
+// ParticleSystem draws a fixed pool of particles through the viewport's pan and zoom, the failover
+// flashes (an SVG layer inside the viewport: rare), and the legend with a live sentence ("12
+// requests shown: 9 Hit, 3 Miss") for screen readers and tests. React renders this once; batches
+// and frames reach the screen without a React update.
 import { memo, useEffect, useRef, type RefObject } from 'react';
-import { Panel, useReactFlow, ViewportPortal } from '@xyflow/react';
+import { Panel, useReactFlow, useStoreApi, ViewportPortal } from '@xyflow/react';
 import { useAppStore } from '../../../state/store';
 import { formatPercent } from '../../format';
 import type { CanvasNode } from '../buildGraph';
+import { useTheme } from '../theme';
 import type { Box } from './edgeGeometry';
 import { RESULT_KINDS, RESULT_LABEL, type RouteContext } from './particleRoutes';
 import { MAX_PARTICLES, ParticleSystem } from './particleSystem';
-import ParticleSymbols, { ParticleSwatch } from './ParticleSymbols';
+import { ParticleSwatch } from './ParticleSymbols';
 import './particles.css';
 
 /** Failed-primary flashes that may overlap. */
 const FLASHES = 6;
-const SLOTS = Array.from({ length: MAX_PARTICLES }, (_, i) => i);
 const FLASH_SLOTS = Array.from({ length: FLASHES }, (_, i) => i);
 
 function ParticleLayer({
@@ -26,7 +27,8 @@ function ParticleLayer({
   systemRef: RefObject<ParticleSystem | null>;
 }) {
   const flow = useReactFlow<CanvasNode>();
-  const group = useRef<SVGGElement>(null);
+  const flowStore = useStoreApi<CanvasNode>();
+  const canvas = useRef<HTMLCanvasElement>(null);
   const flashGroup = useRef<SVGGElement>(null);
   const summary = useRef<HTMLParagraphElement>(null);
   const hitNow = useRef<HTMLElement>(null);
@@ -34,10 +36,38 @@ function ParticleLayer({
   ctxRef.current = ctx;
 
   useEffect(() => {
-    const particles = [...(group.current?.querySelectorAll('use') ?? [])];
     const flashes = [...(flashGroup.current?.querySelectorAll('path') ?? [])];
-    const system = new ParticleSystem({ particles, flashes, summary: summary.current });
+    const viewport = () => {
+      const [x, y, zoom] = flowStore.getState().transform;
+      return { x, y, zoom };
+    };
+    const el = canvas.current;
+    const system = new ParticleSystem({ canvas: el, viewport, flashes, summary: summary.current });
     systemRef.current = system;
+    // Paused, the particles stay put: where they are on screen is written on the canvas, for
+    // assistive tools and tests (a running animation writes nothing to the DOM).
+    const writePoints = () => {
+      if (!el) return;
+      if (useAppStore.getState().status === 'running') delete el.dataset.points;
+      else
+        el.dataset.points = system
+          .drawnPoints()
+          .map((p) => `${Math.round(p.x)},${Math.round(p.y)}`)
+          .join(' ');
+    };
+    const resize = new ResizeObserver(() => {
+      if (el) system.setSize(el.clientWidth, el.clientHeight, devicePixelRatio || 1);
+      writePoints();
+    });
+    if (el) resize.observe(el);
+    // A pan or zoom moves the particles with the graph (while running, the next frame does).
+    const unwatchViewport = flowStore.subscribe((s, prev) => {
+      if (s.transform !== prev.transform && useAppStore.getState().status !== 'running') {
+        system.draw();
+        writePoints();
+      }
+    });
+    const unwatchTheme = useTheme.subscribe(() => system.readColors());
     const box = (id: string): Box | null => {
       const n = flow.getInternalNode(id);
       if (!n?.measured.width || !n.measured.height) return null;
@@ -50,8 +80,12 @@ function ParticleLayer({
       if (s.status !== prev.status) {
         if (s.status === 'running') system.resume(now);
         else system.pause(now);
+        writePoints();
       }
-      if (s.loadId !== prev.loadId && s.recentSamples.length === 0) system.clear();
+      if (s.loadId !== prev.loadId && s.recentSamples.length === 0) {
+        system.clear();
+        writePoints();
+      }
       if (s.recentSamples !== prev.recentSamples && s.status === 'running')
         system.spawn(s.recentSamples, ctxRef.current, box, now);
       if (s.lastHitRatio !== prev.lastHitRatio && hitNow.current)
@@ -59,28 +93,26 @@ function ParticleLayer({
     });
     return () => {
       unsubscribe();
+      unwatchViewport();
+      unwatchTheme();
+      resize.disconnect();
       system.dispose();
       systemRef.current = null;
     };
-  }, [flow, systemRef]);
+  }, [flow, flowStore, systemRef]);
 
   return (
     <>
       <ViewportPortal>
         <svg className="particle-layer" aria-hidden="true" width="1" height="1">
-          <ParticleSymbols />
           <g ref={flashGroup}>
             {FLASH_SLOTS.map((i) => (
               <path key={i} className="failover-flash" />
             ))}
           </g>
-          <g ref={group}>
-            {SLOTS.map((i) => (
-              <use key={i} href="#particle-hit" visibility="hidden" />
-            ))}
-          </g>
         </svg>
       </ViewportPortal>
+      <canvas ref={canvas} className="particle-canvas" data-testid="particle-canvas" aria-hidden="true" />
       {/* bottom-left, beside the zoom controls: the top row belongs to the toolbar, which is wide on a laptop screen */}
       <Panel position="bottom-left" className="particle-legend" aria-label="Request legend">
         <ul className="particle-legend__kinds">

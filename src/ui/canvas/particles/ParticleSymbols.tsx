@@ -1,29 +1,13 @@
-// One shape per result, so the kind reads without colour (colour-blind safe, with the Okabe-Ito
-// palette in particles.css): Hit circle, RefreshHit diamond, Miss square, Error cross,
-// Generated triangle. Shapes are <symbol>s the particles <use>; the legend draws the same ones.
+// The legend's swatches: each result's shape and colour (particleShapes.ts), the same the
+// particles' canvas draws, so the legend reads as the particles do, with or without colour.
 import type { ResultKind } from '../../../engine/types';
+import { PARTICLE_SHAPES, svgPoints } from './particleShapes';
 
-const SHAPES: Record<ResultKind, React.ReactElement> = {
-  hit: <circle r="6" />,
-  refreshHit: <polygon points="0,-7.5 7.5,0 0,7.5 -7.5,0" />,
-  miss: <rect x="-5.5" y="-5.5" width="11" height="11" />,
-  error: (
-    <polygon points="-7,-3.5 -3.5,-7 0,-3.5 3.5,-7 7,-3.5 3.5,0 7,3.5 3.5,7 0,3.5 -3.5,7 -7,3.5 -3.5,0" />
-  ),
-  generated: <polygon points="0,-7.5 7,5.5 -7,5.5" />,
-};
-
-/** The <defs> every particle refers to (ids are global: mounted once, in the particle layer). */
-export default function ParticleSymbols() {
-  return (
-    <defs>
-      {(Object.keys(SHAPES) as ResultKind[]).map((k) => (
-        <symbol key={k} id={`particle-${k}`} overflow="visible">
-          {SHAPES[k]}
-        </symbol>
-      ))}
-    </defs>
-  );
+function Shape({ kind }: { kind: ResultKind }) {
+  const s = PARTICLE_SHAPES[kind];
+  if (s.kind === 'circle') return <circle r={s.r} />;
+  if (s.kind === 'rect') return <rect x={s.x} y={s.y} width={s.size} height={s.size} />;
+  return <polygon points={svgPoints(s.points)} />;
 }
 
 /** A legend swatch: the same shape and colour as the particles. */
@@ -36,7 +20,7 @@ export function ParticleSwatch({ kind }: { kind: ResultKind }) {
       height="14"
       aria-hidden="true"
     >
-      {SHAPES[kind]}
+      <Shape kind={kind} />
     </svg>
   );
 }

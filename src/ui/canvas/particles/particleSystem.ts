@@ -1,10 +1,13 @@
-// The particles' state and their frame loop, outside React: a fixed pool of SVG <use> elements
-// moved by requestAnimationFrame through setAttribute, so a running simulation costs no React
-// render per frame. Each worker batch spawns a few particles (a sample of the batch, never a
-// backlog: when the pool is full, new samples are simply not drawn). Nothing runs while paused.
+// The particles' state and their frame loop, outside React: a fixed pool of particles drawn by
+// requestAnimationFrame on one <canvas> over the graph, so a running simulation costs no React
+// render and no DOM change per frame. (A pool of SVG <use> elements, moved before, had every frame
+// restyle and repaint the whole graph's layer: about a quarter of the main thread at 10,000x.)
+// Each worker batch spawns a few particles (a sample of the batch, never a backlog: when the pool
+// is full, new samples are simply not drawn). Nothing runs while paused.
 import type { ResultKind, SampledRequest } from '../../../engine/types';
 import { HOP_FLOATS, pointOnCurve, writeEdgeCurve, type Box } from './edgeGeometry';
-import { describeShown, particleRoute, pickEvenly, type RouteContext } from './particleRoutes';
+import { describeShown, particleRoute, pickEvenly, RESULT_KINDS, type RouteContext } from './particleRoutes';
+import { PARTICLE_SHAPES, RESULT_COLOR, RESULT_COLOR_VAR, shapePath } from './particleShapes';
 
 /** Live particles at most: enough to read the mix, few enough to stay cheap. */
 export const MAX_PARTICLES = 60;
@@ -18,10 +21,9 @@ const MAX_HOPS = 12;
 const SPREAD_MS = 100;
 /** Particles are drawn this much larger than the legend's swatches (flow units). */
 const PARTICLE_SCALE = 1.3;
-/**
- * Real ms between drawn frames (about 30 fps): every drawn frame repaints the canvas under the
- * particles, and on a busy machine without a GPU that paint is the animation's main cost.
- */
+/** Outline width (legend units), as the swatches' stroke. */
+const OUTLINE_WIDTH = 1.5;
+/** Real ms between drawn frames (about 30 fps): smooth enough, and half the frames' cost. */
 const FRAME_MS = 30;
 /** A click this close to a particle (screen px) picks it. */
 const PICK_RADIUS_PX = 14;
@@ -30,7 +32,10 @@ const FLASH_KEYFRAMES: Keyframe[] = [{ opacity: 0 }, { opacity: 1, offset: 0.15 
 const FLASH_TIMING: KeyframeAnimationOptions = { duration: 1200, easing: 'ease-out' };
 
 export interface ParticleElements {
-  particles: SVGUseElement[];
+  /** the canvas over the graph (its CSS box covers the flow pane) */
+  canvas: HTMLCanvasElement | null;
+  /** React Flow's viewport: screen x = flow x * zoom + x */
+  viewport: () => { x: number; y: number; zoom: number };
   /** pool of paths drawn over an edge to a failed primary origin */
   flashes: SVGPathElement[];
   summary: HTMLElement | null;
@@ -55,10 +60,16 @@ export class ParticleSystem {
     error: 0,
     generated: 0,
   };
-  /** per particle: its translate (an SVGTransform moved in place: no string per frame) */
-  private readonly moves: SVGTransform[] = [];
-  /** per particle: 1 while drawn (visibility is written only when it changes) */
+  /** per particle: 1 once on its way (drawn) */
   private readonly shown = new Uint8Array(MAX_PARTICLES);
+  private readonly ctx: CanvasRenderingContext2D | null;
+  private readonly paths: Record<ResultKind, Path2D>;
+  private colors: Record<ResultKind, string> = { ...RESULT_COLOR };
+  private outline = '#ffffff';
+  /** the canvas's CSS size, kept by setSize (reading it per frame would force a layout) */
+  private width = 0;
+  private height = 0;
+  private dpr = 1;
   private lastDraw = 0;
   private nextFlash = 0;
   private frame = 0;
@@ -66,16 +77,73 @@ export class ParticleSystem {
   private summaryText = '';
 
   constructor(private readonly el: ParticleElements) {
-    for (const use of el.particles) {
-      const svg = use.ownerSVGElement;
-      if (!svg) continue;
-      const move = svg.createSVGTransform();
-      const scale = svg.createSVGTransform();
-      scale.setScale(PARTICLE_SCALE, PARTICLE_SCALE);
-      use.transform.baseVal.initialize(move);
-      use.transform.baseVal.appendItem(scale);
-      this.moves.push(move);
+    this.ctx = el.canvas?.getContext('2d') ?? null;
+    const paths = {} as Record<ResultKind, Path2D>;
+    for (const k of RESULT_KINDS) paths[k] = shapePath(PARTICLE_SHAPES[k], new Path2D());
+    this.paths = paths;
+    this.readColors();
+  }
+
+  /** Follows the canvas's CSS size (a ResizeObserver calls this) and redraws. */
+  setSize(width: number, height: number, dpr: number): void {
+    const canvas = this.el.canvas;
+    if (!canvas) return;
+    this.width = width;
+    this.height = height;
+    this.dpr = dpr;
+    canvas.width = Math.max(1, Math.round(width * dpr));
+    canvas.height = Math.max(1, Math.round(height * dpr));
+    this.draw();
+  }
+
+  /** Reads the theme's colours (CSS variables do not reach a canvas) and redraws. */
+  readColors(): void {
+    const canvas = this.el.canvas;
+    if (!canvas) return;
+    const css = getComputedStyle(canvas);
+    for (const k of RESULT_KINDS)
+      this.colors[k] = css.getPropertyValue(RESULT_COLOR_VAR[k]).trim() || RESULT_COLOR[k];
+    this.outline = css.getPropertyValue('--particle-outline').trim() || '#ffffff';
+    this.draw();
+  }
+
+  /** Draws the particles where they are (a pan or zoom while paused moves them with the graph). */
+  draw(): void {
+    const c = this.ctx;
+    if (!c) return;
+    const { x: tx, y: ty, zoom } = this.el.viewport();
+    const dpr = this.dpr;
+    c.setTransform(1, 0, 0, 1, 0, 0);
+    c.clearRect(0, 0, this.width * dpr, this.height * dpr);
+    const scale = PARTICLE_SCALE * zoom * dpr;
+    c.lineWidth = OUTLINE_WIDTH;
+    c.strokeStyle = this.outline;
+    for (let i = 0; i < MAX_PARTICLES; i++) {
+      if (!this.active[i] || !this.shown[i]) continue;
+      const s = this.samples[i];
+      if (!s) continue;
+      c.setTransform(
+        scale,
+        0,
+        0,
+        scale,
+        (this.pos[i * 2] * zoom + tx) * dpr,
+        (this.pos[i * 2 + 1] * zoom + ty) * dpr,
+      );
+      c.fillStyle = this.colors[s.result];
+      c.fill(this.paths[s.result]);
+      c.stroke(this.paths[s.result]);
     }
+  }
+
+  /** Screen points (CSS px, relative to the canvas) of the particles drawn: what a person sees. */
+  drawnPoints(): { x: number; y: number }[] {
+    const { x: tx, y: ty, zoom } = this.el.viewport();
+    const out: { x: number; y: number }[] = [];
+    for (let i = 0; i < MAX_PARTICLES; i++)
+      if (this.active[i] && this.shown[i])
+        out.push({ x: this.pos[i * 2] * zoom + tx, y: this.pos[i * 2 + 1] * zoom + ty });
+    return out;
   }
 
   /** Spawns particles for a batch's samples; `box` gives a canvas node's box in flow coordinates. */
@@ -108,10 +176,7 @@ export class ParticleSystem {
       this.start[slot] = now + (j * SPREAD_MS) / picked.length;
       this.samples[slot] = s;
       this.counts[s.result]++;
-      const use = this.el.particles[slot];
-      use.setAttribute('href', `#particle-${s.result}`);
-      use.setAttribute('class', `particle particle--${s.result}`);
-      this.hide(slot);
+      this.shown[slot] = 0;
       if (route.failedEdge) this.flash(route.failedEdge.from, route.failedEdge.to, box);
     }
     this.writeSummary();
@@ -138,6 +203,7 @@ export class ParticleSystem {
   clear(): void {
     for (let i = 0; i < MAX_PARTICLES; i++) if (this.active[i]) this.retire(i);
     this.writeSummary();
+    this.draw();
   }
 
   dispose(): void {
@@ -186,12 +252,9 @@ export class ParticleSystem {
       pointOnCurve(this.curves, (i * MAX_HOPS + hop) * HOP_FLOATS, t - hop, this.point);
       this.pos[i * 2] = this.point[0];
       this.pos[i * 2 + 1] = this.point[1];
-      this.moves[i]?.setTranslate(this.point[0], this.point[1]);
-      if (!this.shown[i]) {
-        this.shown[i] = 1;
-        this.el.particles[i].setAttribute('visibility', 'visible');
-      }
+      this.shown[i] = 1;
     }
+    this.draw();
     if (changed) this.writeSummary();
     if (live > 0 && this.pausedAt === null) this.frame = requestAnimationFrame(this.tick);
   };
@@ -206,13 +269,7 @@ export class ParticleSystem {
     if (s) this.counts[s.result]--;
     this.samples[i] = null;
     this.pos[i * 2] = Number.NaN;
-    this.hide(i);
-  }
-
-  private hide(i: number): void {
-    if (!this.shown[i]) return;
     this.shown[i] = 0;
-    this.el.particles[i].setAttribute('visibility', 'hidden');
   }
 
   /** Draws the edge to a failed primary origin, flashing once (a CSS animation, restarted). */
