@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IntervalCounts } from '../worker/protocol';
-import { appendInterval, EMPTY_SERIES, RingBuffer, toChartData, type Series } from './metricsSeries';
+import { appendInterval, coarsen, EMPTY_SERIES, RingBuffer, toChartData, type Series } from './metricsSeries';
 
 function interval(
   simMs: number,
@@ -157,5 +157,35 @@ describe('RingBuffer', () => {
 
   it('refuses a capacity that is not a whole number of at least 1', () => {
     expect(() => new RingBuffer<number>(0)).toThrow(/at least 1 \(got 0\)/);
+  });
+});
+
+describe('coarsen (what a chart draws)', () => {
+  it('merges neighbours exactly until at most the limit remain, keeping every request', () => {
+    let s: Series = EMPTY_SERIES;
+    for (let i = 1; i <= 200; i++)
+      s = appendInterval(
+        s,
+        {
+          simMs: 1000,
+          requests: i,
+          hits: 1,
+          refreshHits: 0,
+          misses: i - 1,
+          errors: 0,
+          generated: 0,
+          originRequests: i - 1,
+          bytesToViewers: 0,
+        },
+        i * 1000,
+      );
+    const c = coarsen(s, 80);
+    expect(c.points.length).toBeLessThanOrEqual(80);
+    expect(c.points.length).toBeGreaterThan(40);
+    const total = (x: typeof s) => x.points.reduce((a, p) => a + p.requests, 0);
+    expect(total(c)).toBe(total(s));
+    expect(c.points[0].startMs).toBe(s.points[0].startMs);
+    expect(c.points[c.points.length - 1].endMs).toBe(s.points[s.points.length - 1].endMs);
+    expect(coarsen(c, 80)).toBe(c);
   });
 });

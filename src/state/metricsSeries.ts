@@ -110,6 +110,22 @@ export function appendInterval(
   return { points: merged, bucketMs: Math.max(series.bucketMs * 2, span / merged.length) };
 }
 
+/**
+ * The series with neighbours merged pairwise (exactly, as counts) until at most `maxPoints`
+ * remain: what a chart draws, so a redraw stays short whatever the series holds.
+ */
+export function coarsen(series: Series, maxPoints: number): Series {
+  let { points, bucketMs } = series;
+  while (points.length > maxPoints && points.length > 1) {
+    const merged: SeriesPoint[] = [];
+    for (let i = 0; i < points.length; i += 2)
+      merged.push(i + 1 < points.length ? merge(points[i], points[i + 1]) : points[i]);
+    points = merged;
+    bucketMs *= 2;
+  }
+  return points === series.points ? series : { points, bucketMs };
+}
+
 function popCounts(t: TierBatch): Record<string, PopCounts> {
   const out: Record<string, PopCounts> = {};
   for (let i = 0; i < t.pops.length; i++) out[t.pops[i]] = { lookups: t.lookups[i], hits: t.hits[i] };

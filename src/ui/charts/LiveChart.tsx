@@ -5,7 +5,7 @@ import { memo, useMemo } from 'react';
 import { Line, LineChart, ResponsiveContainer, YAxis } from 'recharts';
 import { toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
-import { CHART_MARGIN, timeAxis, useWindowSeries, windowMarkers } from './chartSetup';
+import { CHART_MARGIN, timeAxis, useIdleMounted, useWindowSeries, windowMarkers } from './chartSetup';
 import { CHART_PHASE_MS } from './useThrottled';
 import './charts.css';
 import OriginLatencyChart from './OriginLatencyChart';
@@ -17,6 +17,7 @@ const RPS_COLOR = '#0969da';
 
 function LiveChart() {
   const series = useWindowSeries(CHART_PHASE_MS.live);
+  const mounted = useIdleMounted();
   const timeline = useAppStore((s) => s.timeline);
   const data = useMemo(() => toChartData(series), [series]);
 
@@ -31,9 +32,8 @@ function LiveChart() {
           data-testid="live-chart"
           aria-label="Hit ratio and requests per second over simulated time"
         >
-          {data.length === 0 ? (
-            <p className="live-chart__empty">Press Run to fire simulated traffic.</p>
-          ) : (
+          {data.length === 0 && <p className="live-chart__empty">Press Run to fire simulated traffic.</p>}
+          {mounted && (
             <ResponsiveContainer width="100%" height="100%">
               <LineChart data={data} margin={CHART_MARGIN}>
                 {timeAxis()}

@@ -4,7 +4,7 @@ import { memo, useMemo } from 'react';
 import { ComposedChart, Line, ResponsiveContainer, YAxis } from 'recharts';
 import { toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
-import { CHART_MARGIN, timeAxis, useWindowSeries, windowMarkers } from './chartSetup';
+import { CHART_MARGIN, timeAxis, useIdleMounted, useWindowSeries, windowMarkers } from './chartSetup';
 import { CHART_PHASE_MS, CHART_REDRAW_MS, useThrottled } from './useThrottled';
 
 interface Datum {
@@ -17,6 +17,7 @@ interface Datum {
 
 function OriginLatencyChart() {
   const series = useWindowSeries(CHART_PHASE_MS.originLatency);
+  const mounted = useIdleMounted();
   const latency = useAppStore((s) => s.latency);
   const latencyVersion = useThrottled(
     useAppStore((s) => s.latencyVersion),
@@ -45,9 +46,10 @@ function OriginLatencyChart() {
       data-testid="origin-latency-chart"
       aria-label="Origin requests per second and viewer latency percentiles (computed from the request sample)"
     >
-      {data.length === 0 ? (
+      {data.length === 0 && (
         <p className="live-chart__empty">Origin load and latency percentiles appear here.</p>
-      ) : (
+      )}
+      {mounted && (
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={data} margin={CHART_MARGIN}>
             {timeAxis()}

@@ -5,7 +5,7 @@ import { memo, useMemo } from 'react';
 import { Line, LineChart, ResponsiveContainer, YAxis } from 'recharts';
 import { topPops, toPopHitData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
-import { CHART_MARGIN, timeAxis, useWindowSeries, windowMarkers } from './chartSetup';
+import { CHART_MARGIN, timeAxis, useIdleMounted, useWindowSeries, windowMarkers } from './chartSetup';
 import { CHART_PHASE_MS } from './useThrottled';
 
 /** Distinct hues plus dash patterns, so lines differ without colour too. */
@@ -25,6 +25,7 @@ export const TOP_POP_CHOICES = [3, 5, 8] as const;
 /** `top`: how many of the busiest PoPs get a line of their own (CachesPanel's selector). */
 function PopHitChart({ top }: { top: number }) {
   const series = useWindowSeries(CHART_PHASE_MS.popHit);
+  const mounted = useIdleMounted();
   const timeline = useAppStore((s) => s.timeline);
   const pops = useMemo(() => topPops(series, top), [series, top]);
   const data = useMemo(() => toPopHitData(series, pops), [series, pops]);
@@ -34,9 +35,10 @@ function PopHitChart({ top }: { top: number }) {
       data-testid="pop-hit-chart"
       aria-label="Edge hit ratio per PoP over simulated time"
     >
-      {data.length === 0 ? (
+      {data.length === 0 && (
         <p className="live-chart__empty">Hit ratio per edge location appears here while traffic runs.</p>
-      ) : (
+      )}
+      {mounted && (
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={CHART_MARGIN}>
             {timeAxis()}

@@ -4,7 +4,7 @@ import { memo, useMemo } from 'react';
 import { Area, AreaChart, ResponsiveContainer, YAxis } from 'recharts';
 import { toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
-import { CHART_MARGIN, timeAxis, useWindowSeries, windowMarkers } from './chartSetup';
+import { CHART_MARGIN, timeAxis, useIdleMounted, useWindowSeries, windowMarkers } from './chartSetup';
 import { CHART_PHASE_MS } from './useThrottled';
 
 // Okabe-Ito colours (Okabe & Ito, "Color Universal Design", 2008): told apart with every common
@@ -20,6 +20,7 @@ export const RESULT_BANDS = [
 
 function ResultsChart() {
   const series = useWindowSeries(CHART_PHASE_MS.results);
+  const mounted = useIdleMounted();
   const timeline = useAppStore((s) => s.timeline);
   const data = useMemo(() => toChartData(series), [series]);
   return (
@@ -28,9 +29,8 @@ function ResultsChart() {
       data-testid="results-chart"
       aria-label="Requests per second by result over simulated time"
     >
-      {data.length === 0 ? (
-        <p className="live-chart__empty">Requests by result appear here.</p>
-      ) : (
+      {data.length === 0 && <p className="live-chart__empty">Requests by result appear here.</p>}
+      {mounted && (
         <ResponsiveContainer width="100%" height="100%">
           <AreaChart data={data} margin={CHART_MARGIN}>
             {timeAxis()}

@@ -4,11 +4,12 @@ import { memo, useMemo } from 'react';
 import { Line, LineChart, ResponsiveContainer, YAxis } from 'recharts';
 import { toFillData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
-import { CHART_MARGIN, timeAxis, useWindowSeries, windowMarkers } from './chartSetup';
+import { CHART_MARGIN, timeAxis, useIdleMounted, useWindowSeries, windowMarkers } from './chartSetup';
 import { CHART_PHASE_MS } from './useThrottled';
 
 function TierFillChart() {
   const series = useWindowSeries(CHART_PHASE_MS.tierFill);
+  const mounted = useIdleMounted();
   const timeline = useAppStore((s) => s.timeline);
   const data = useMemo(() => toFillData(series), [series]);
   return (
@@ -17,9 +18,10 @@ function TierFillChart() {
       data-testid="tier-fill-chart"
       aria-label="Bytes cached per tier over simulated time"
     >
-      {data.length === 0 ? (
+      {data.length === 0 && (
         <p className="live-chart__empty">Cache fill per tier appears here while traffic runs.</p>
-      ) : (
+      )}
+      {mounted && (
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={CHART_MARGIN}>
             {timeAxis()}

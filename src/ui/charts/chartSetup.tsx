@@ -2,22 +2,49 @@
 // axis (grid, ticks, tooltip, legend) and the event markers that fall inside the window.
 // Recharts only accepts its own elements as direct children, so the axis is an element list.
 import { CartesianGrid, Legend, Tooltip, XAxis } from 'recharts';
-import type { Series } from '../../state/metricsSeries';
-import { useAppStore } from '../../state/store';
+import { coarsen, type Series } from '../../state/metricsSeries';
+import { useEffect, useMemo, useState } from 'react';
+import type { AppState } from '../../state/store';
 import type { TimelineEvent } from '../../worker/client';
 import { formatSimClock } from '../format';
 import { eventMarkers } from './EventMarkers';
-import { CHART_REDRAW_MS, useThrottled } from './useThrottled';
+import { useThrottledStore } from './useThrottled';
 
 export const CHART_MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
 
 const formatTick = (t: number) => formatSimClock(t * 1000);
 const formatTooltipLabel = (t: unknown) => `t = ${formatSimClock(Number(t) * 1000)}`;
 
-/** The series of the chosen time window, changing at most once per redraw period on `phaseMs`. */
+const selectWindowSeries = (s: AppState): Series =>
+  s.chartWindow === 'all' ? s.series : s.windows[s.chartWindow];
+
+/**
+ * The series of the chosen time window, changing at most once per redraw period on `phaseMs`.
+ * Read outside React between redraws: a batch (ten a second) must not re-render a Recharts tree.
+ */
 export function useWindowSeries(phaseMs: number): Series {
-  const series = useAppStore((s) => (s.chartWindow === 'all' ? s.series : s.windows[s.chartWindow]));
-  return useThrottled(series, CHART_REDRAW_MS, phaseMs);
+  const series = useThrottledStore(selectWindowSeries, phaseMs);
+  return useMemo(() => coarsen(series, CHART_MAX_POINTS), [series]);
+}
+
+/** Points a chart draws at most: a Recharts redraw of 240 points took 50-60 ms (a long task). */
+export const CHART_MAX_POINTS = 80;
+
+/**
+ * False until the page is first idle. Charts mount their (empty) Recharts tree then, not on the
+ * first batch of a run, where mounting three of them was a 100-220 ms long task.
+ */
+export function useIdleMounted(): boolean {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(() => setMounted(true), { timeout: 2_000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(() => setMounted(true), 300);
+    return () => clearTimeout(id);
+  }, []);
+  return mounted;
 }
 
 /** Grid, simulated-time X axis, tooltip and legend, in that order (spread into a chart). */
