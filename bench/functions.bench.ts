@@ -158,7 +158,7 @@ const fmt = (x: number, digits = 0) =>
   x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
-  console.log('\nEdge-function runtime (QuickJS sandbox), invocations per wall-clock second\n');
+  console.log('\nEdge-function runtime (fast path and QuickJS sandbox), invocations per wall-clock second\n');
   const rows: string[][] = [['case', 'inv/s', 'µs/inv', 'fast', 'QuickJS']];
   for (const c of CASES) {
     const { rate, fastShare, sandboxShare } = await measure(c);
