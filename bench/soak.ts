@@ -47,15 +47,15 @@ const INSTALL_PROBES = `
   const tick = () => { window.__soak.frames++; requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
 `;
-/** Reads and resets the interval's figures. */
+/** Reads the interval's figures. */
 const READ_PROBES = `(() => {
   const s = window.__soak;
-  const out = { ...s, secs: (performance.now() - s.t0) / 1000,
+  return { ...s, secs: (performance.now() - s.t0) / 1000,
     clock: document.querySelector('[data-testid="sim-clock"]')?.textContent ?? '',
     requests: document.querySelector('[data-testid="requests-total"]')?.textContent ?? '' };
-  Object.assign(s, { longCount: 0, longTotal: 0, longMax: 0, frames: 0, t0: performance.now() });
-  return out;
 })()`;
+/** Starts the next interval: after the sample's own forced GC, which is a long task of ours. */
+const RESET_PROBES = `Object.assign(window.__soak, { longCount: 0, longTotal: 0, longMax: 0, frames: 0, t0: performance.now() })`;
 
 interface Probe {
   longCount: number;
@@ -221,6 +221,9 @@ async function main(): Promise<void> {
         workerMb: await worker.usedMb(),
         evalMs,
       };
+      // let the observer report the forced GC's long task, then leave it out of the next interval
+      await page.waitForTimeout(250);
+      await page.evaluate(RESET_PROBES);
       samples.push(s);
       console.log(
         [
