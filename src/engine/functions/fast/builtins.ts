@@ -20,6 +20,7 @@ import {
   str,
   type Obj,
 } from './machine';
+import { READ_DATE, READ_RANDOM } from '../wire';
 
 const num = (v: unknown): number => Number(prim(v));
 const optStr = (v: unknown): string | undefined => (v === undefined ? undefined : str(v));
@@ -201,10 +202,8 @@ function adopt(v: unknown): unknown {
 
 // Mulberry32, exactly as preludeCore.ts seeds and steps it (the same numbers per request).
 export const RANDOM = { state: 0, now: 0, seedOf: null as (() => number) | null };
-const F_DATE = 1;
-const F_RANDOM = 2;
 function random(): number {
-  R.flags |= F_RANDOM;
+  R.flags |= READ_RANDOM;
   if (RANDOM.seedOf) {
     // the wire carries the seed as String(seed >>> 0) and the prelude takes it | 0
     RANDOM.state = (RANDOM.seedOf() >>> 0) | 0;
@@ -274,7 +273,7 @@ export const GLOBALS: Record<string, unknown> = {
   }),
   Date: new Namespace('Date', {
     now: fn('now', () => {
-      R.flags |= F_DATE;
+      R.flags |= READ_DATE;
       return RANDOM.now;
     }),
   }),

@@ -5,28 +5,21 @@
 
 import type { CfSnapshot } from '../cfEncode';
 import type { FunctionContext } from '../types';
-import { reasonPhrase, SEP, type Reply } from '../wire';
+import { ITEM_SEP, READ_IP, READ_REQUEST_ID, reasonPhrase, SEP, type Reply } from '../wire';
 import { RANDOM } from './builtins';
-import { bail, FastFn, isObj, newObj, poll, R, readProp, Special, typeOf, type Obj } from './machine';
-
-const F_IP = 4;
-const F_REQID = 8;
-const ITEM_SEP = '\x1e';
-
-/** Names a plain object inherits in QuickJS (addEntry then takes a longer path). */
-const INHERITED = new Set([
-  'constructor',
-  'toString',
-  'toLocaleString',
-  'valueOf',
-  'hasOwnProperty',
-  'isPrototypeOf',
-  'propertyIsEnumerable',
-  '__defineGetter__',
-  '__defineSetter__',
-  '__lookupGetter__',
-  '__lookupSetter__',
-]);
+import {
+  bail,
+  FastFn,
+  isObj,
+  newObj,
+  OBJECT_PROTO_NAMES,
+  poll,
+  R,
+  readProp,
+  Special,
+  typeOf,
+  type Obj,
+} from './machine';
 
 // Poll points of the bridge's lazy-map getter (materialize + addEntry per item), measured
 // against QuickJS in fastPath.test.ts.
@@ -68,7 +61,7 @@ function materialize(a: string[]): Obj {
       cost +=
         k === '__proto__'
           ? MAP_COST.distinctProto
-          : INHERITED.has(k)
+          : OBJECT_PROTO_NAMES.has(k) // inherited in QuickJS: addEntry takes a longer path
             ? MAP_COST.distinctInherited
             : MAP_COST.distinct;
       o[k] = item;
@@ -200,9 +193,9 @@ export function buildEvent(snap: CfSnapshot, ctx: FunctionContext, seedOf: () =>
   context.distributionDomainName = ctx.distributionDomainName;
   context.distributionId = ctx.distributionId;
   context.eventType = snap.eventType;
-  context.requestId = new RequestIdField(ctx, F_REQID);
+  context.requestId = new RequestIdField(ctx, READ_REQUEST_ID);
   const viewer = newObj();
-  viewer.ip = new Tracked(request.clientIp, F_IP);
+  viewer.ip = new Tracked(request.clientIp, READ_IP);
   const ev = newObj();
   ev.version = '1.0';
   ev.context = context;

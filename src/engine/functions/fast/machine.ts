@@ -60,7 +60,7 @@ export const R = {
   /** characters and slots allocated (the memory estimate) */
   bytes: 0,
   depth: 0,
-  /** F_IP / F_REQID, as the bridge reports them */
+  /** the READ_* bits (wire.ts) the bridge would report */
   flags: 0,
   ret: undefined as unknown,
   /** the last statement left by a jump onto a goto, which is then not charged (compile.ts) */
