@@ -130,15 +130,17 @@ export class EdgeFunctionRuntime implements FunctionRuntime {
     }
     const prepared: Prepared = { fn, kind, sandbox };
     const stateless = analyzeCacheSafety(checked.ast, kind).safe;
-    if (this.options.cacheResults !== false && stateless) {
-      prepared.cache = new ResultCache();
-      sandbox.call('setTracking', ['on'], 1_000);
-    }
-    // the fast path's event tracks reads like QuickJS's with tracking on, hence the cache
-    if (kind === 'cff' && prepared.cache && this.options.fastPath !== false) {
+    // A stateless function runs on the fast path when it compiles there (every time: that is
+    // cheaper than the result cache); otherwise its results may be reused.
+    if (kind === 'cff' && stateless && this.options.fastPath !== false) {
       const fast = FastHandler.compile(checked.ast);
       if (typeof fast !== 'string') prepared.fast = fast;
     }
+    if (!prepared.fast && stateless && this.options.cacheResults !== false)
+      prepared.cache = new ResultCache();
+    // Read tracking: the cache keys results by what was read, and the fast path counts reads as
+    // QuickJS does with it on (so a bailed invocation's poll points match the fast path's).
+    if (prepared.fast || prepared.cache) sandbox.call('setTracking', ['on'], 1_000);
     return prepared;
   }
 
@@ -168,16 +170,19 @@ export class EdgeFunctionRuntime implements FunctionRuntime {
     // Math.random's seed comes from the request id, which may be made on demand (FunctionContext)
     const seedOf = () => hashString(ctx.requestId, this.seed);
     const budget = CLOUDFRONT_FUNCTION_LIMITS.computeBudgetUnits;
-    let entry = this.callFast(p, snap, ctx, seedOf);
-    if (!entry) {
-      const input = cffWireFields(snap, ctx, seedOf(), true).join(SEP); // sets snap.stableKey
+    const fast = p.fast?.call(snap, ctx, seedOf); // undefined: QuickJS decides
+    let entry: CacheEntry;
+    if (fast) entry = { result: fast };
+    else {
+      const withKey = p.cache !== undefined;
+      const input = cffWireFields(snap, ctx, seedOf(), withKey).join(SEP); // sets snap.stableKey
       entry = this.callCached(p, snap.stableKey, request.clientIp, 'cff', [input], budget);
     }
     const template = entry.template as CffTemplate | undefined;
     if (template) return reviveCff(template, request, response, () => cfEventObject(snap, ctx));
     const decoded = { bodyReplaced: false };
     const outcome = this.decodeCff(p, name, eventType, entry.result, snap, ctx, decoded);
-    if (p.cache && !p.fast && entry.result.ok) entry.template = cffTemplate(outcome, decoded.bodyReplaced);
+    if (p.cache && entry.result.ok) entry.template = cffTemplate(outcome, decoded.bodyReplaced);
     return outcome;
   }
 
@@ -315,24 +320,6 @@ export class EdgeFunctionRuntime implements FunctionRuntime {
   private disposeFunctions(): void {
     for (const p of this.prepared.values()) p.sandbox.dispose();
     this.prepared.clear();
-  }
-
-  /**
-   * The fast path answers in a few microseconds: cheaper than the result cache, whose
-   * short-lived entries would churn the old generation, so a function it serves is never
-   * cached (a bail goes straight to QuickJS).
-   */
-  private callFast(
-    p: Prepared,
-    snap: CfSnapshot,
-    ctx: FunctionContext,
-    seedOf: () => number,
-  ): CacheEntry | undefined {
-    if (!p.fast) return undefined;
-    const result = p.fast.call(snap, ctx, seedOf);
-    if (result) return { result };
-    const input = cffWireFields(snap, ctx, seedOf(), false).join(SEP);
-    return { result: p.sandbox.call('cff', [input], CLOUDFRONT_FUNCTION_LIMITS.computeBudgetUnits) };
   }
 
   private callCached(
