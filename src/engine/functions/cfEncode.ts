@@ -66,18 +66,6 @@ function segment(items: string[]): string {
   return items.join(ITEM_SEP);
 }
 
-/** The wire input as one string (what QuickJS's bridge splits), see cffWireFields. */
-export function encodeCffEvent(
-  eventType: FunctionEventType,
-  request: EdgeRequest,
-  response: EdgeResponse | undefined,
-  ctx: FunctionContext,
-  seed: number,
-): { input: string; snap: CfSnapshot } {
-  const snap = cffSnapshot(eventType, request, response);
-  return { input: cffWireFields(snap, ctx, seed, true).join(SEP), snap };
-}
-
 /**
  * What the function is shown, as flat name/value lists (the fast path builds its event from
  * these directly) and as the maps the reply is decoded against.
