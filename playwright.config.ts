@@ -2,18 +2,7 @@
 // Browser: Debian's Chromium (never a downloaded one). Two preview servers: the site root and a
 // sub-path, since the build uses base './' and must work from any path.
 import { defineConfig } from '@playwright/test';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  // Without these Chromium keeps trying network addresses of its own (updates, sync, field trials).
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium';
 
 export default defineConfig({
   testDir: './e2e',
@@ -29,7 +18,7 @@ export default defineConfig({
     baseURL: 'http://127.0.0.1:4173/',
     viewport: { width: 1280, height: 720 },
     browserName: 'chromium',
-    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     serviceWorkers: 'block',
     trace: 'off',
     screenshot: 'only-on-failure',

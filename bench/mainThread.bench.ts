@@ -7,26 +7,13 @@
 // The machine's load average is printed too: on a shared 2-core machine it moves the figures.
 //   npx tsx bench/mainThread.bench.ts            (BENCH_DIST=/some/copy/of/dist to serve another build)
 //   BENCH_SECONDS=60 BENCH_SPEEDS=10000          (defaults; e.g. BENCH_SPEEDS=100,10000)
-import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { chromium } from '@playwright/test';
+import { openPreview } from './preview';
 
 const PORT = 4199;
-const URL = `http://127.0.0.1:${PORT}/`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const SPEEDS = (process.env.BENCH_SPEEDS ?? '10000').split(',').map(Number);
 const DIST = process.env.BENCH_DIST ?? 'dist';
-// The same flags as playwright.config.ts.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface Probe {
   longTotal: number;
@@ -68,29 +55,9 @@ const INSTALL_PROBES = `
   window.__bench = fresh;
 `;
 
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(URL)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer on ${URL}; is port ${PORT} free and ${DIST}/ built?`);
-}
-
 async function main(): Promise<void> {
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', DIST],
-    { stdio: 'ignore', detached: true },
-  );
+  const { page, stop } = await openPreview(PORT, DIST);
   try {
-    await waitForServer();
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(URL);
     await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
     const load = () => loadavg()[0].toFixed(2);
     console.log(`load average (1 min) at start: ${load()}`);
@@ -125,9 +92,8 @@ async function main(): Promise<void> {
       );
       console.log(`         long tasks (start ms after Run + duration ms): ${r.tasks.join(', ') || 'none'}`);
     }
-    await browser.close();
   } finally {
-    if (server.pid) process.kill(-server.pid);
+    await stop();
   }
 }
 

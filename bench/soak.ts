@@ -8,12 +8,10 @@
 // sample: one sample can catch a batch or a chart redraw in flight even after a forced GC.
 //   npx vite build && npm run soak                 (SOAK_MINUTES=5 for a shorter run)
 //   SOAK_DIST=/some/copy/of/dist                   (serve another build; default dist/)
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chromium, type CDPSession } from '@playwright/test';
+import type { CDPSession } from '@playwright/test';
+import { openPreview } from './preview';
 
 const PORT = 4198;
-const URL = `http://127.0.0.1:${PORT}/`;
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 30);
 const SAMPLE_SECONDS = Number(process.env.SOAK_SAMPLE_SECONDS ?? 30);
 const DIST = process.env.SOAK_DIST ?? 'dist';
@@ -21,17 +19,6 @@ const DIST = process.env.SOAK_DIST ?? 'dist';
 const FLAT_TOLERANCE = 0.1;
 const WARMUP_SHARE = 0.2;
 const MAX_SPEED = '10000';
-// The same flags as playwright.config.ts.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // A string, not a function: tsx would wrap named functions in a `__name` helper the page lacks.
 const INSTALL_PROBES = `
@@ -127,18 +114,6 @@ class WorkerHeap {
   }
 }
 
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(URL)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer on ${URL}; is port ${PORT} free?`);
-}
-
 const pct = (v: number, base: number) => `${v >= base ? '+' : ''}${(((v - base) / base) * 100).toFixed(1)}%`;
 
 function verdict(samples: Sample[]): boolean {
@@ -177,19 +152,9 @@ function verdict(samples: Sample[]): boolean {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(`${DIST}/index.html`))
-    throw new Error(`No build in ${DIST}/: run \`npx vite build\` first.`);
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', DIST],
-    { stdio: 'ignore', detached: true },
-  );
+  const { browser, page, stop } = await openPreview(PORT, DIST);
   const samples: Sample[] = [];
   try {
-    await waitForServer();
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(URL);
     await page.locator('.react-flow__node').first().waitFor();
     const pageCdp = await page.context().newCDPSession(page);
     const browserCdp = await browser.newBrowserCDPSession();
@@ -240,9 +205,8 @@ async function main(): Promise<void> {
         ].join(' '),
       );
     }
-    await browser.close();
   } finally {
-    if (server.pid) process.kill(-server.pid);
+    await stop();
   }
   if (!verdict(samples)) process.exitCode = 1;
 }
