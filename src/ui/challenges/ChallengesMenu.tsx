@@ -1,47 +1,31 @@
 // The top bar's "Challenges" menu, beside "Lessons". Its list (and the catalog) loads on first open.
-import { lazy, memo, Suspense, useCallback, useRef, useState, type MouseEvent } from 'react';
+import { lazy, memo, Suspense, useCallback, type MouseEvent } from 'react';
 import { useAppStore } from '../../state/store';
-import { useDismiss } from '../useDismiss';
+import TopBarMenu from '../lessons/TopBarMenu';
 import { challengeHash, writeChallengeHash } from './challengeRoute';
-import '../lessons/lessons.css';
 import './challenges.css';
 
 const ChallengesMenuList = lazy(() => import('./ChallengesMenuList'));
 
 function ChallengesMenu() {
-  const [open, setOpen] = useState(false);
   const openChallenge = useAppStore((s) => s.openChallenge);
-  const ref = useRef<HTMLDivElement>(null);
-
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(open, close, ref);
-
-  const onPick = useCallback(
-    (e: MouseEvent<HTMLAnchorElement>, id: string) => {
+  const pick = useCallback(
+    (e: MouseEvent<HTMLAnchorElement>, id: string, close: () => void) => {
       e.preventDefault();
-      setOpen(false);
+      close();
       void openChallenge(id).then((ok) => ok && writeChallengeHash(challengeHash(id)));
     },
     [openChallenge],
   );
 
   return (
-    <div className="lessons-menu" ref={ref}>
-      <button
-        type="button"
-        className="btn"
-        aria-expanded={open}
-        aria-controls="challenges-menu-list"
-        onClick={() => setOpen((o) => !o)}
-      >
-        Challenges
-      </button>
-      {open && (
+    <TopBarMenu label="Challenges" listId="challenges-menu-list">
+      {(close) => (
         <Suspense fallback={null}>
-          <ChallengesMenuList onPick={onPick} />
+          <ChallengesMenuList onPick={(e, id) => pick(e, id, close)} />
         </Suspense>
       )}
-    </div>
+    </TopBarMenu>
   );
 }
 

@@ -1,47 +1,31 @@
 // The top bar's "Lessons" menu: each entry is a real `#lesson=` link (copyable), opened in place.
-import { memo, useCallback, useRef, useState, type MouseEvent } from 'react';
+import { memo, useCallback, type MouseEvent } from 'react';
 import { LESSONS } from '../../scenario/lessons';
 import { useAppStore } from '../../state/store';
-import { useDismiss } from '../useDismiss';
 import { lessonHash, writeLessonHash } from './lessonRoute';
-import './lessons.css';
+import TopBarMenu from './TopBarMenu';
 
 function LessonsMenu() {
-  const [open, setOpen] = useState(false);
   const progress = useAppStore((s) => s.lessonProgress);
   const openLesson = useAppStore((s) => s.openLesson);
-  const ref = useRef<HTMLDivElement>(null);
-
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(open, close, ref);
-
-  const onPick = useCallback(
-    (e: MouseEvent<HTMLAnchorElement>, id: string) => {
+  const pick = useCallback(
+    (e: MouseEvent<HTMLAnchorElement>, id: string, close: () => void) => {
       e.preventDefault();
-      setOpen(false);
+      close();
       if (openLesson(id)) writeLessonHash(id);
     },
     [openLesson],
   );
 
   return (
-    <div className="lessons-menu" ref={ref}>
-      <button
-        type="button"
-        className="btn"
-        aria-expanded={open}
-        aria-controls="lessons-menu-list"
-        onClick={() => setOpen((o) => !o)}
-      >
-        Lessons
-      </button>
-      {open && (
+    <TopBarMenu label="Lessons" listId="lessons-menu-list">
+      {(close) => (
         <ul id="lessons-menu-list" className="lessons-menu__list" aria-label="Lessons">
           {LESSONS.map((l) => {
             const p = progress[l.id];
             return (
               <li key={l.id}>
-                <a href={lessonHash(l.id)} onClick={(e) => onPick(e, l.id)}>
+                <a href={lessonHash(l.id)} onClick={(e) => pick(e, l.id, close)}>
                   {l.title}
                   {p?.completed
                     ? ' ✓ completed'
@@ -54,7 +38,7 @@ function LessonsMenu() {
           })}
         </ul>
       )}
-    </div>
+    </TopBarMenu>
   );
 }
 
