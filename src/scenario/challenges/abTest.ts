@@ -3,7 +3,8 @@
 // attempt keys the cache on every cookie and query string and splits nothing. The answer is a
 // viewer-request CloudFront Function that picks the variant and rewrites the URI, so each variant
 // caches under its own key.
-import type { CachePolicyConfig, SimulatedObject } from '../../engine/scenario';
+import { allQueryStringsPolicy } from '../teachingPolicies';
+import type { SimulatedObject } from '../../engine/scenario';
 import { MANAGED } from '../presets/managedIds';
 import { fromDefault, withDefaultBehavior } from '../lessons/base';
 import type { Challenge } from './types';
@@ -13,21 +14,11 @@ const PAGES = 100;
 const ALL_COOKIES_POLICY = 'challenge-all-cookies';
 export const AB_FUNCTION_NAME = 'ab-split';
 
-const allCookies: CachePolicyConfig = {
-  name: 'AllCookiesAndQueryStrings',
-  comment: 'Every cookie and query string in the key, so the origin "can choose the variant"',
-  minTtl: 0,
-  defaultTtl: 86_400,
-  maxTtl: 31_536_000,
-  headerBehavior: 'none',
-  headers: [],
-  cookieBehavior: 'all',
-  cookies: [],
-  queryStringBehavior: 'all',
-  queryStrings: [],
-  enableAcceptEncodingGzip: true,
-  enableAcceptEncodingBrotli: true,
-};
+const allCookies = allQueryStringsPolicy(
+  'AllCookiesAndQueryStrings',
+  'Every cookie and query string in the key, so the origin "can choose the variant"',
+  { minTtl: 0, cookieBehavior: 'all' },
+);
 
 /** CloudFront Functions (cloudfront-js-2.0). Math.random is seeded in EdgeLab, so runs repeat. */
 export const AB_FUNCTION_CODE = `// A/B test at the edge. ?ab=a or ?ab=b forces a variant (QA links), the "ab" cookie keeps a

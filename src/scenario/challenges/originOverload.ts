@@ -1,7 +1,7 @@
 // "Origin overloaded despite the CDN: get origin requests under N/s." Two causes stack up: a cache
 // key that includes every query string (tracking parameters make each request unique) and eight
 // regional caches each missing on their own (no Origin Shield).
-import type { CachePolicyConfig } from '../../engine/scenario';
+import { allQueryStringsPolicy } from '../teachingPolicies';
 import { MANAGED } from '../presets/managedIds';
 import { fromDefault, withDefaultBehavior } from '../lessons/base';
 import type { Challenge } from './types';
@@ -11,21 +11,10 @@ export const ORIGIN_CAPACITY_PER_SECOND = 60;
 
 const ALL_QUERY_STRINGS_POLICY = 'challenge-all-query-strings';
 
-const allQueryStrings: CachePolicyConfig = {
-  name: 'AllQueryStringsInKey',
-  comment: 'Every query string in the cache key (set up "to be safe")',
-  minTtl: 1,
-  defaultTtl: 86_400,
-  maxTtl: 31_536_000,
-  headerBehavior: 'none',
-  headers: [],
-  cookieBehavior: 'none',
-  cookies: [],
-  queryStringBehavior: 'all',
-  queryStrings: [],
-  enableAcceptEncodingGzip: true,
-  enableAcceptEncodingBrotli: true,
-};
+const allQueryStrings = allQueryStringsPolicy(
+  'AllQueryStringsInKey',
+  'Every query string in the cache key (set up "to be safe")',
+);
 
 export const originOverload: Challenge = {
   id: 'origin-overload',

@@ -1,4 +1,5 @@
 // Lesson: cache-keys (the numbers in the text are the simulator's own, see lessons.test.ts).
+import { allQueryStringsPolicy } from '../teachingPolicies';
 import { MANAGED } from '../presets/managedIds';
 import { fromDefault, withDefaultBehavior } from './base';
 import type { Lesson } from './types';
@@ -37,21 +38,7 @@ export const cacheKeys: Lesson = {
         ...s,
         traffic: { ...(s.traffic ?? { requestsPerSecond: 200, zipfAlpha: 0.8 }), cacheBustingShare: 0.5 },
         cachePolicies: {
-          [policyId]: {
-            name: 'AllQueryStrings',
-            comment: 'Every query string in the cache key',
-            minTtl: 1,
-            defaultTtl: 86_400,
-            maxTtl: 31_536_000,
-            headerBehavior: 'none',
-            headers: [],
-            cookieBehavior: 'none',
-            cookies: [],
-            queryStringBehavior: 'all',
-            queryStrings: [],
-            enableAcceptEncodingGzip: true,
-            enableAcceptEncodingBrotli: true,
-          },
+          [policyId]: allQueryStringsPolicy('AllQueryStrings', 'Every query string in the cache key'),
         },
       },
       { cachePolicyId: policyId },

@@ -1,6 +1,7 @@
 // Lesson: CloudFront Functions. Two of the editor's templates fix two problems: the query-string
 // normaliser (viewer-request) restores the hit ratio, the security-headers one (viewer-response)
 // adds nosniff & co. to every response.
+import { allQueryStringsPolicy } from '../teachingPolicies';
 import type { EdgeFunction, FunctionEventType, Scenario } from '../../engine/scenario';
 import { FUNCTION_TEMPLATES } from '../../engine/functions/templates';
 import { fromDefault, withDefaultBehavior } from './base';
@@ -72,21 +73,10 @@ export const cloudfrontFunctions: Lesson = {
         ...s,
         traffic: { requestsPerSecond: 200, zipfAlpha: 0.8, ...s.traffic, cacheBustingShare: 0.5 },
         cachePolicies: {
-          [POLICY_ID]: {
-            name: 'AllQueryStrings',
-            comment: 'The origin reads page and sort, so every query string is in the key',
-            minTtl: 1,
-            defaultTtl: 86_400,
-            maxTtl: 31_536_000,
-            headerBehavior: 'none',
-            headers: [],
-            cookieBehavior: 'none',
-            cookies: [],
-            queryStringBehavior: 'all',
-            queryStrings: [],
-            enableAcceptEncodingGzip: true,
-            enableAcceptEncodingBrotli: true,
-          },
+          [POLICY_ID]: allQueryStringsPolicy(
+            'AllQueryStrings',
+            'The origin reads page and sort, so every query string is in the key',
+          ),
         },
       },
       { cachePolicyId: POLICY_ID },
