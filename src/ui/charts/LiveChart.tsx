@@ -2,10 +2,10 @@
 // grows long, see state/metricsSeries.ts), beside requests by result and origin load / latency,
 // for the chosen time window. Animations are off: the data changes ten times a second.
 import { memo, useMemo } from 'react';
-import { Line, LineChart, ResponsiveContainer, YAxis } from 'recharts';
+import { Line, LineChart, YAxis } from 'recharts';
 import { toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
-import { CHART_MARGIN, timeAxis, useIdleMounted, useWindowSeries, windowMarkers } from './chartSetup';
+import { CHART_MARGIN, timeAxis, ChartFigure, useWindowSeries, windowMarkers } from './chartSetup';
 import { CHART_PHASE_MS } from './useThrottled';
 import './charts.css';
 import OriginLatencyChart from './OriginLatencyChart';
@@ -17,7 +17,6 @@ const RPS_COLOR = '#0969da';
 
 function LiveChart() {
   const series = useWindowSeries(CHART_PHASE_MS.live);
-  const mounted = useIdleMounted();
   const timeline = useAppStore((s) => s.timeline);
   const data = useMemo(() => toChartData(series), [series]);
 
@@ -27,42 +26,38 @@ function LiveChart() {
         <WindowSelect />
       </div>
       <div className="live-charts">
-        <figure
-          className="live-chart"
-          data-testid="live-chart"
-          aria-label="Hit ratio and requests per second over simulated time"
+        <ChartFigure
+          testId="live-chart"
+          label="Hit ratio and requests per second over simulated time"
+          isEmpty={data.length === 0}
+          empty="Press Run to fire simulated traffic."
         >
-          {data.length === 0 && <p className="live-chart__empty">Press Run to fire simulated traffic.</p>}
-          {mounted && (
-            <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={data} margin={CHART_MARGIN}>
-                {timeAxis()}
-                <YAxis yAxisId="hit" domain={[0, 100]} unit="%" width={44} fontSize={11} />
-                <YAxis yAxisId="rps" orientation="right" width={48} fontSize={11} />
-                <Line
-                  yAxisId="hit"
-                  name="Hit ratio %"
-                  dataKey="hitRatioPct"
-                  stroke={HIT_COLOR}
-                  dot={false}
-                  strokeWidth={2}
-                  isAnimationActive={false}
-                  connectNulls
-                />
-                <Line
-                  yAxisId="rps"
-                  name="Requests/s"
-                  dataKey="requestsPerSecond"
-                  stroke={RPS_COLOR}
-                  dot={false}
-                  strokeWidth={1.5}
-                  isAnimationActive={false}
-                />
-                {windowMarkers(timeline, series, 'hit')}
-              </LineChart>
-            </ResponsiveContainer>
-          )}
-        </figure>
+          <LineChart data={data} margin={CHART_MARGIN}>
+            {timeAxis()}
+            <YAxis yAxisId="hit" domain={[0, 100]} unit="%" width={44} fontSize={11} />
+            <YAxis yAxisId="rps" orientation="right" width={48} fontSize={11} />
+            <Line
+              yAxisId="hit"
+              name="Hit ratio %"
+              dataKey="hitRatioPct"
+              stroke={HIT_COLOR}
+              dot={false}
+              strokeWidth={2}
+              isAnimationActive={false}
+              connectNulls
+            />
+            <Line
+              yAxisId="rps"
+              name="Requests/s"
+              dataKey="requestsPerSecond"
+              stroke={RPS_COLOR}
+              dot={false}
+              strokeWidth={1.5}
+              isAnimationActive={false}
+            />
+            {windowMarkers(timeline, series, 'hit')}
+          </LineChart>
+        </ChartFigure>
         <ResultsChart />
         <OriginLatencyChart />
       </div>

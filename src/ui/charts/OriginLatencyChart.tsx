@@ -1,10 +1,10 @@
 // Origin requests per second, and viewer latency p50 / p95 / p99 per batch. The percentiles come
 // from the engine's bounded request sample (not every request), and the chart says so.
 import { memo, useMemo } from 'react';
-import { ComposedChart, Line, ResponsiveContainer, YAxis } from 'recharts';
+import { ComposedChart, Line, YAxis } from 'recharts';
 import { toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
-import { CHART_MARGIN, timeAxis, useIdleMounted, useWindowSeries, windowMarkers } from './chartSetup';
+import { CHART_MARGIN, timeAxis, ChartFigure, useWindowSeries, windowMarkers } from './chartSetup';
 import { CHART_PHASE_MS, CHART_REDRAW_MS, useThrottled } from './useThrottled';
 
 interface Datum {
@@ -17,7 +17,6 @@ interface Datum {
 
 function OriginLatencyChart() {
   const series = useWindowSeries(CHART_PHASE_MS.originLatency);
-  const mounted = useIdleMounted();
   const latency = useAppStore((s) => s.latency);
   const latencyVersion = useThrottled(
     useAppStore((s) => s.latencyVersion),
@@ -41,63 +40,57 @@ function OriginLatencyChart() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [series, latency, latencyVersion]);
   return (
-    <figure
-      className="live-chart"
-      data-testid="origin-latency-chart"
-      aria-label="Origin requests per second and viewer latency percentiles (computed from the request sample)"
+    <ChartFigure
+      testId="origin-latency-chart"
+      label="Origin requests per second and viewer latency percentiles (computed from the request sample)"
+      isEmpty={data.length === 0}
+      empty="Origin load and latency percentiles appear here."
     >
-      {data.length === 0 && (
-        <p className="live-chart__empty">Origin load and latency percentiles appear here.</p>
-      )}
-      {mounted && (
-        <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={data} margin={CHART_MARGIN}>
-            {timeAxis()}
-            <YAxis yAxisId="ms" unit=" ms" width={60} fontSize={11} />
-            <YAxis yAxisId="rps" orientation="right" width={44} fontSize={11} />
-            <Line
-              yAxisId="rps"
-              name="Origin req/s"
-              dataKey="originRequestsPerSecond"
-              stroke="#0969da"
-              dot={false}
-              isAnimationActive={false}
-              connectNulls
-            />
-            <Line
-              yAxisId="ms"
-              name="p50 (sample)"
-              dataKey="p50"
-              stroke="#1a7f37"
-              dot={false}
-              isAnimationActive={false}
-              connectNulls
-            />
-            <Line
-              yAxisId="ms"
-              name="p95 (sample)"
-              dataKey="p95"
-              stroke="#d4a72c"
-              strokeDasharray="5 3"
-              dot={false}
-              isAnimationActive={false}
-              connectNulls
-            />
-            <Line
-              yAxisId="ms"
-              name="p99 (sample)"
-              dataKey="p99"
-              stroke="#cf222e"
-              strokeDasharray="2 2"
-              dot={false}
-              isAnimationActive={false}
-              connectNulls
-            />
-            {windowMarkers(timeline, series, 'ms')}
-          </ComposedChart>
-        </ResponsiveContainer>
-      )}
-    </figure>
+      <ComposedChart data={data} margin={CHART_MARGIN}>
+        {timeAxis()}
+        <YAxis yAxisId="ms" unit=" ms" width={60} fontSize={11} />
+        <YAxis yAxisId="rps" orientation="right" width={44} fontSize={11} />
+        <Line
+          yAxisId="rps"
+          name="Origin req/s"
+          dataKey="originRequestsPerSecond"
+          stroke="#0969da"
+          dot={false}
+          isAnimationActive={false}
+          connectNulls
+        />
+        <Line
+          yAxisId="ms"
+          name="p50 (sample)"
+          dataKey="p50"
+          stroke="#1a7f37"
+          dot={false}
+          isAnimationActive={false}
+          connectNulls
+        />
+        <Line
+          yAxisId="ms"
+          name="p95 (sample)"
+          dataKey="p95"
+          stroke="#d4a72c"
+          strokeDasharray="5 3"
+          dot={false}
+          isAnimationActive={false}
+          connectNulls
+        />
+        <Line
+          yAxisId="ms"
+          name="p99 (sample)"
+          dataKey="p99"
+          stroke="#cf222e"
+          strokeDasharray="2 2"
+          dot={false}
+          isAnimationActive={false}
+          connectNulls
+        />
+        {windowMarkers(timeline, series, 'ms')}
+      </ComposedChart>
+    </ChartFigure>
   );
 }
 

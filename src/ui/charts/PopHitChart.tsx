@@ -2,10 +2,10 @@
 // selector picks how many), from the engine's exact per-cache counters. A PoP's ratio counts
 // its own cache's lookups (collapsed and revalidated requests count as hits, as at the node badge).
 import { memo, useMemo } from 'react';
-import { Line, LineChart, ResponsiveContainer, YAxis } from 'recharts';
+import { Line, LineChart, YAxis } from 'recharts';
 import { topPops, toPopHitData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
-import { CHART_MARGIN, timeAxis, useIdleMounted, useWindowSeries, windowMarkers } from './chartSetup';
+import { CHART_MARGIN, timeAxis, ChartFigure, useWindowSeries, windowMarkers } from './chartSetup';
 import { CHART_PHASE_MS } from './useThrottled';
 
 /** Distinct hues plus dash patterns, so lines differ without colour too. */
@@ -25,52 +25,45 @@ export const TOP_POP_CHOICES = [3, 5, 8] as const;
 /** `top`: how many of the busiest PoPs get a line of their own (CachesPanel's selector). */
 function PopHitChart({ top }: { top: number }) {
   const series = useWindowSeries(CHART_PHASE_MS.popHit);
-  const mounted = useIdleMounted();
   const timeline = useAppStore((s) => s.timeline);
   const pops = useMemo(() => topPops(series, top), [series, top]);
   const data = useMemo(() => toPopHitData(series, pops), [series, pops]);
   return (
-    <figure
-      className="live-chart"
-      data-testid="pop-hit-chart"
-      aria-label="Edge hit ratio per PoP over simulated time"
+    <ChartFigure
+      testId="pop-hit-chart"
+      label="Edge hit ratio per PoP over simulated time"
+      isEmpty={data.length === 0}
+      empty="Hit ratio per edge location appears here while traffic runs."
     >
-      {data.length === 0 && (
-        <p className="live-chart__empty">Hit ratio per edge location appears here while traffic runs.</p>
-      )}
-      {mounted && (
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={CHART_MARGIN}>
-            {timeAxis()}
-            <YAxis yAxisId="hit" domain={[0, 100]} unit="%" width={44} fontSize={11} />
-            <Line
-              yAxisId="hit"
-              name="All PoPs %"
-              dataKey="all"
-              stroke="#1a7f37"
-              strokeWidth={2.5}
-              dot={false}
-              isAnimationActive={false}
-              connectNulls
-            />
-            {pops.map((pop, i) => (
-              <Line
-                key={pop}
-                yAxisId="hit"
-                name={`${pop} %`}
-                dataKey={pop}
-                stroke={POP_STYLES[i % POP_STYLES.length].color}
-                strokeDasharray={POP_STYLES[i % POP_STYLES.length].dash}
-                dot={false}
-                isAnimationActive={false}
-                connectNulls
-              />
-            ))}
-            {windowMarkers(timeline, series, 'hit')}
-          </LineChart>
-        </ResponsiveContainer>
-      )}
-    </figure>
+      <LineChart data={data} margin={CHART_MARGIN}>
+        {timeAxis()}
+        <YAxis yAxisId="hit" domain={[0, 100]} unit="%" width={44} fontSize={11} />
+        <Line
+          yAxisId="hit"
+          name="All PoPs %"
+          dataKey="all"
+          stroke="#1a7f37"
+          strokeWidth={2.5}
+          dot={false}
+          isAnimationActive={false}
+          connectNulls
+        />
+        {pops.map((pop, i) => (
+          <Line
+            key={pop}
+            yAxisId="hit"
+            name={`${pop} %`}
+            dataKey={pop}
+            stroke={POP_STYLES[i % POP_STYLES.length].color}
+            strokeDasharray={POP_STYLES[i % POP_STYLES.length].dash}
+            dot={false}
+            isAnimationActive={false}
+            connectNulls
+          />
+        ))}
+        {windowMarkers(timeline, series, 'hit')}
+      </LineChart>
+    </ChartFigure>
   );
 }
 

@@ -1,10 +1,10 @@
 // Requests per simulated second by result (Hit, RefreshHit, Miss, Error, generated), stacked, so
 // an outage or an invalidation shows as a change of colour *and* of the legend's named band.
 import { memo, useMemo } from 'react';
-import { Area, AreaChart, ResponsiveContainer, YAxis } from 'recharts';
+import { Area, AreaChart, YAxis } from 'recharts';
 import { toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
-import { CHART_MARGIN, timeAxis, useIdleMounted, useWindowSeries, windowMarkers } from './chartSetup';
+import { CHART_MARGIN, timeAxis, ChartFigure, useWindowSeries, windowMarkers } from './chartSetup';
 import { CHART_PHASE_MS } from './useThrottled';
 
 // Okabe-Ito colours (Okabe & Ito, "Color Universal Design", 2008): told apart with every common
@@ -20,39 +20,34 @@ export const RESULT_BANDS = [
 
 function ResultsChart() {
   const series = useWindowSeries(CHART_PHASE_MS.results);
-  const mounted = useIdleMounted();
   const timeline = useAppStore((s) => s.timeline);
   const data = useMemo(() => toChartData(series), [series]);
   return (
-    <figure
-      className="live-chart"
-      data-testid="results-chart"
-      aria-label="Requests per second by result over simulated time"
+    <ChartFigure
+      testId="results-chart"
+      label="Requests per second by result over simulated time"
+      isEmpty={data.length === 0}
+      empty="Requests by result appear here."
     >
-      {data.length === 0 && <p className="live-chart__empty">Requests by result appear here.</p>}
-      {mounted && (
-        <ResponsiveContainer width="100%" height="100%">
-          <AreaChart data={data} margin={CHART_MARGIN}>
-            {timeAxis()}
-            <YAxis width={48} fontSize={11} />
-            {RESULT_BANDS.map((b) => (
-              <Area
-                key={b.key}
-                dataKey={b.key}
-                name={`${b.name}/s`}
-                stackId="results"
-                stroke={b.color}
-                strokeDasharray={b.dash}
-                fill={b.color}
-                fillOpacity={0.6}
-                isAnimationActive={false}
-              />
-            ))}
-            {windowMarkers(timeline, series)}
-          </AreaChart>
-        </ResponsiveContainer>
-      )}
-    </figure>
+      <AreaChart data={data} margin={CHART_MARGIN}>
+        {timeAxis()}
+        <YAxis width={48} fontSize={11} />
+        {RESULT_BANDS.map((b) => (
+          <Area
+            key={b.key}
+            dataKey={b.key}
+            name={`${b.name}/s`}
+            stackId="results"
+            stroke={b.color}
+            strokeDasharray={b.dash}
+            fill={b.color}
+            fillOpacity={0.6}
+            isAnimationActive={false}
+          />
+        ))}
+        {windowMarkers(timeline, series)}
+      </AreaChart>
+    </ChartFigure>
   );
 }
 

@@ -1,9 +1,9 @@
 // What every time chart shares: the throttled series for the chosen window, the simulated-time
 // axis (grid, ticks, tooltip, legend) and the event markers that fall inside the window.
 // Recharts only accepts its own elements as direct children, so the axis is an element list.
-import { CartesianGrid, Legend, Tooltip, XAxis } from 'recharts';
+import { CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
 import { coarsen, type Series } from '../../state/metricsSeries';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { AppState } from '../../state/store';
 import type { TimelineEvent } from '../../worker/client';
 import { formatSimClock } from '../format';
@@ -34,7 +34,7 @@ export const CHART_MAX_POINTS = 80;
  * False until the page is first idle. Charts mount their (empty) Recharts tree then, not on the
  * first batch of a run, where mounting three of them was a 100-220 ms long task.
  */
-export function useIdleMounted(): boolean {
+function useIdleMounted(): boolean {
   const [mounted, setMounted] = useState(false);
   useEffect(() => {
     if (typeof requestIdleCallback === 'function') {
@@ -69,4 +69,34 @@ export function windowMarkers(events: readonly TimelineEvent[], series: Series, 
   const first = series.points[0]?.startMs;
   const inside = first === undefined ? [] : events.filter((e) => e.atMs >= first);
   return eventMarkers(inside, yAxisId);
+}
+
+/**
+ * A chart's figure: its label and test id, the empty-state text over the chart while there is
+ * no data, and the Recharts chart in a ResponsiveContainer, mounted once the page is idle.
+ */
+export function ChartFigure({
+  testId,
+  label,
+  isEmpty,
+  empty,
+  children,
+}: {
+  testId: string;
+  label: string;
+  isEmpty: boolean;
+  empty: string;
+  children: ReactElement;
+}) {
+  const mounted = useIdleMounted();
+  return (
+    <figure className="live-chart" data-testid={testId} aria-label={label}>
+      {isEmpty && <p className="live-chart__empty">{empty}</p>}
+      {mounted && (
+        <ResponsiveContainer width="100%" height="100%">
+          {children}
+        </ResponsiveContainer>
+      )}
+    </figure>
+  );
 }
