@@ -59,6 +59,7 @@ function batch(over: Partial<SimBatch>): SimBatch {
     requestsPerSecond: 100,
     hitRatio: 0.6,
     samples: [],
+    lastSeen: [],
     nodes: {},
     ...over,
   };

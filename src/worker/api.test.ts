@@ -112,6 +112,30 @@ describe('worker api with the real engine', () => {
     expect(res.headers['x-cache']).toBeDefined();
   });
 
+  it('keeps a recent request for every viewer region and edge location, even when a batch sampled none of them', async () => {
+    const { api, batches } = setup();
+    const scenario = cloneDefaultScenario();
+    await api.load(scenario);
+    await api.step(60_000);
+    // 1 simulated ms: about 0.2 requests, so this batch's animation sample is (nearly) empty
+    await api.step(1);
+    const last = batches[batches.length - 1];
+    expect(last.samples.length).toBeLessThanOrEqual(1);
+    const regions = new Set(last.lastSeen.map((s) => s.viewerRegion));
+    expect([...regions].sort()).toEqual((scenario.viewers ?? []).map((r) => r.id).sort());
+    // every edge location the batches' animation samples showed, and Oceania's (which they may miss)
+    const pops = last.lastSeen.map((s) => s.pop);
+    for (const b of batches) for (const s of b.samples) expect(pops).toContain(s.pop);
+    expect(pops.some((p) => p.startsWith('SYD'))).toBe(true);
+    // oldest first, each a request of the last minute
+    const times = last.lastSeen.map((s) => s.atMs);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(0);
+    // reset forgets them: nothing has passed anywhere yet
+    await api.reset();
+    expect(batches[batches.length - 1].lastSeen).toEqual([]);
+  });
+
   it('one-click events start at the current simulated time and show in the timeline', async () => {
     const { api, batches } = setup();
     await api.load(cloneDefaultScenario());

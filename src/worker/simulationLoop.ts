@@ -4,6 +4,7 @@
 import type { TierSnapshot } from '../engine';
 import type { Engine, SampledRequest, Stats } from '../engine/types';
 import { addStats } from './carryOver';
+import { LastSeenSamples } from './lastSeen';
 import { addSummary, cacheHitRatio, emptyInterval, LatencyReservoir, requestsPerSecond } from './metrics';
 import { PerPopMetrics } from './metricsPerPop';
 import type { NodeTallies } from './nodeTallies';
@@ -66,6 +67,7 @@ export class SimulationLoop {
   private lastEmitReal = 0;
   private interval = emptyInterval();
   private samples: SampledRequest[] = [];
+  private readonly lastSeen = new LastSeenSamples();
   private perPop = new PerPopMetrics();
   /** bumps on every play/pause so a stale scheduled tick does nothing */
   private generation = 0;
@@ -124,6 +126,8 @@ export class SimulationLoop {
     this.deps = { ...this.deps, ...next };
     // the new engine's per-cache counters start at zero: diff them from zero
     this.perPop = new PerPopMetrics();
+    // the edit may have removed the places these requests went through
+    this.lastSeen.clear();
     this.emit(0);
   }
 
@@ -185,6 +189,7 @@ export class SimulationLoop {
     if (batch.length === 0) return;
     this.deps.tallies.add(batch, requests);
     for (const s of batch) this.latencies.add(s.latencyMs);
+    this.lastSeen.add(batch);
     // Keep the most recent ones: the UI animates what is happening now.
     for (const s of batch) this.samples.push(s);
     if (this.samples.length > LOOP.samplesPerBatch * 2)
@@ -228,6 +233,7 @@ export class SimulationLoop {
       requestsPerSecond: requestsPerSecond(interval),
       hitRatio: cacheHitRatio(interval),
       samples: this.samples.slice(-LOOP.samplesPerBatch),
+      lastSeen: this.lastSeen.values(),
       nodes: this.deps.tallies.snapshot(stats, tiers),
       tiers: this.perPop.take(tiers),
       error,

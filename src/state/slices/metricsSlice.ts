@@ -35,6 +35,8 @@ export interface MetricsSlice {
   lastOriginRequestsPerSecond: number;
   nodeCounters: Record<string, NodeCounters>;
   recentSamples: SampledRequest[];
+  /** the newest request per viewer region, edge location and origin (SimBatch.lastSeen) */
+  lastSeenSamples: SampledRequest[];
   /** latency percentiles of recent batches (from the request sample), a bounded ring */
   latency: RingBuffer<LatencyPoint>;
   /** bumps when `latency` changes (it is mutated in place) */
@@ -60,6 +62,7 @@ const EMPTY_METRICS = {
   lastOriginRequestsPerSecond: 0,
   nodeCounters: {},
   recentSamples: [],
+  lastSeenSamples: [],
   lastLatency: null,
 } satisfies Partial<MetricsSlice>;
 
@@ -122,6 +125,7 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
             : s.lastOriginRequestsPerSecond,
         nodeCounters: batch.nodes,
         recentSamples: batch.samples,
+        lastSeenSamples: batch.lastSeen,
         simTimeMs: batch.simTimeMs,
         achievedSpeed: batch.running ? batch.achievedSpeed : 0,
         ...(batch.error ? { status: 'error' as const, error: batch.error } : {}),

@@ -65,6 +65,7 @@ function batch(simTimeMs: number): SimBatch {
     requestsPerSecond: 200,
     hitRatio: 0.8,
     samples: [],
+    lastSeen: [],
     nodes: {},
   };
 }

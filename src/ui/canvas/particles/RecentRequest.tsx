@@ -33,8 +33,10 @@ export function latestThrough(
 function RecentRequest({ nodeId }: { nodeId: string }) {
   const [shown, setShown] = useState<{ nodeId: string; sample: SampledRequest | null } | null>(null);
   const show = () => {
-    const { recentSamples, scenario } = useAppStore.getState();
-    setShown({ nodeId, sample: latestThrough(nodeId, recentSamples, scenario) });
+    const { recentSamples, lastSeenSamples, scenario } = useAppStore.getState();
+    // lastSeen (oldest first) is older than or among the batch's samples: together, oldest first
+    const samples = [...lastSeenSamples, ...recentSamples];
+    setShown({ nodeId, sample: latestThrough(nodeId, samples, scenario) });
   };
   const current = shown?.nodeId === nodeId ? shown : null;
   return (
@@ -47,7 +49,8 @@ function RecentRequest({ nodeId }: { nodeId: string }) {
           <SampleTrace sample={current.sample} />
         ) : (
           <p className="muted">
-            No sampled request passed here in the latest batch: press Run, then try again.
+            No sampled request has passed here since the run started or the scenario was last edited: press
+            Run or Step, then try again.
           </p>
         ))}
     </div>
