@@ -59,7 +59,6 @@ function batch(over: Partial<SimBatch>): SimBatch {
     requestsPerSecond: 100,
     hitRatio: 0.6,
     samples: [],
-    lastSeen: [],
     nodes: {},
     ...over,
   };

@@ -3,7 +3,7 @@
 import { createEngine, DEFAULT_DOMAIN_NAME, DEFAULT_EPOCH_MS, type SimEngine } from '../engine';
 import type { EdgeFunction, Scenario, ScheduledEvent } from '../engine/scenario';
 import type { TestFunctionResult } from '../engine/functions/testFunction';
-import type { CostBreakdown, ViewerRequest, ViewerResult } from '../engine/types';
+import type { CostBreakdown, SampledRequest, ViewerRequest, ViewerResult } from '../engine/types';
 import { addCost, eventsAfter, ongoingEvents } from './carryOver';
 import { AccessLog, tapRuns, type LatencyReport, type LogFilter, type LogPage } from './accessLog';
 import { scenarioTimelineEvent, toScheduledEvent, type LiveEventRequest } from './liveEvents';
@@ -258,6 +258,11 @@ export function createApi(env: { now: () => number; schedule: (fn: () => void, d
     async latencyReport(): Promise<LatencyReport> {
       await ready;
       return accessLog.latency();
+    },
+
+    /** The newest sampled request per viewer region, edge location and origin (SimulationLoop.lastSeenSamples). */
+    async lastSeenSamples(): Promise<SampledRequest[]> {
+      return (await current()).loop.lastSeenSamples();
     },
 
     /** The running cost (USD by item, with `total`) and the simulated time it covers. */

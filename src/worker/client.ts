@@ -3,7 +3,7 @@
 import * as Comlink from 'comlink';
 import type { TestFunctionResult } from '../engine/functions/testFunction';
 import type { EdgeFunction, Scenario } from '../engine/scenario';
-import type { ViewerRequest, ViewerResult } from '../engine/types';
+import type { SampledRequest, ViewerRequest, ViewerResult } from '../engine/types';
 import type { LatencyReport, LogFilter, LogPage } from './accessLog';
 import type { CostReport, EngineApi, InspectedResult } from './api';
 import type { LiveEventRequest } from './liveEvents';
@@ -158,6 +158,11 @@ export function latencyReport(): Promise<LatencyReport> {
 
 export function costReport(): Promise<CostReport> {
   return connect().api.costReport();
+}
+
+/** The newest sampled request per viewer region, edge location and origin, oldest first. */
+export function lastSeenSamples(): Promise<SampledRequest[]> {
+  return connect().api.lastSeenSamples();
 }
 
 /** Stops everything: the worker is terminated, and the next call starts a fresh one. */

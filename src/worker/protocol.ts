@@ -86,10 +86,6 @@ export interface SimBatch {
   hitRatio: number | null;
   /** a bounded sample of this batch's requests (most recent last), for animation */
   samples: SampledRequest[];
-  /** the newest sampled request per viewer region, edge location (and its path past the edge) and
-   * origin since the engine started, oldest first: "a recent request through here" even when this
-   * batch's sample missed a small region, or holds nothing (a report after Pause) */
-  lastSeen: SampledRequest[];
   nodes: Record<string, NodeCounters>;
   /** this batch's exact per-PoP hits and the bytes cached per tier (src/worker/metricsPerPop.ts);
    * absent when the engine offers no per-cache counters */

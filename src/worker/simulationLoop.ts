@@ -137,6 +137,15 @@ export class SimulationLoop {
     return this.deps.baseStats ? addStats(this.deps.baseStats, own) : own;
   }
 
+  /**
+   * The newest sampled request per viewer region, edge location (and its path past the edge) and
+   * origin since this engine started, oldest first: "a recent request through here" even when the
+   * latest batch's sample missed a small region, or holds nothing (the report after Pause).
+   */
+  lastSeenSamples(): SampledRequest[] {
+    return this.lastSeen.values();
+  }
+
   /** Sends the current state (e.g. right after a load) without running anything. */
   report(): void {
     this.emit(0);
@@ -233,7 +242,6 @@ export class SimulationLoop {
       requestsPerSecond: requestsPerSecond(interval),
       hitRatio: cacheHitRatio(interval),
       samples: this.samples.slice(-LOOP.samplesPerBatch),
-      lastSeen: this.lastSeen.values(),
       nodes: this.deps.tallies.snapshot(stats, tiers),
       tiers: this.perPop.take(tiers),
       error,

@@ -1,6 +1,7 @@
 // What the worker reports: the chart series, cumulative totals and per-node badges.
 import type { StateCreator } from 'zustand';
 import type { SampledRequest, Stats } from '../../engine/types';
+import * as client from '../../worker/client';
 import type { LatencyPercentiles, NodeCounters, SimBatch, TimelineEvent } from '../../worker/client';
 import {
   appendInterval,
@@ -35,8 +36,6 @@ export interface MetricsSlice {
   lastOriginRequestsPerSecond: number;
   nodeCounters: Record<string, NodeCounters>;
   recentSamples: SampledRequest[];
-  /** the newest request per viewer region, edge location and origin (SimBatch.lastSeen) */
-  lastSeenSamples: SampledRequest[];
   /** latency percentiles of recent batches (from the request sample), a bounded ring */
   latency: RingBuffer<LatencyPoint>;
   /** bumps when `latency` changes (it is mutated in place) */
@@ -45,6 +44,12 @@ export interface MetricsSlice {
   /** applies one worker batch (the state layer registers this with the worker client) */
   applyBatch: (batch: SimBatch) => void;
   clearMetrics: () => void;
+  /**
+   * Sampled requests, oldest first, to find "a recent request through here": the latest batch's
+   * plus the newest per viewer region, edge location and origin, asked of the worker on demand (a
+   * batch's 40 often miss a small region, and the report after Pause holds none).
+   */
+  samplesForLookup: () => Promise<SampledRequest[]>;
 }
 
 const emptyWindows = (): Record<RecentWindow, Series> => ({
@@ -62,7 +67,6 @@ const EMPTY_METRICS = {
   lastOriginRequestsPerSecond: 0,
   nodeCounters: {},
   recentSamples: [],
-  lastSeenSamples: [],
   lastLatency: null,
 } satisfies Partial<MetricsSlice>;
 
@@ -125,7 +129,6 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
             : s.lastOriginRequestsPerSecond,
         nodeCounters: batch.nodes,
         recentSamples: batch.samples,
-        lastSeenSamples: batch.lastSeen,
         simTimeMs: batch.simTimeMs,
         achievedSpeed: batch.running ? batch.achievedSpeed : 0,
         ...(batch.error ? { status: 'error' as const, error: batch.error } : {}),
@@ -135,5 +138,12 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
   clearMetrics: () => {
     get().latency.clear();
     set({ ...EMPTY_METRICS, windows: emptyWindows(), latencyVersion: get().latencyVersion + 1 });
+  },
+
+  samplesForLookup: async () => {
+    const batch = get().recentSamples;
+    // no scenario loaded or the worker restarting: the batch's samples are all there is
+    const placed = await client.lastSeenSamples().catch(() => []);
+    return [...placed, ...batch].sort((a, b) => a.atMs - b.atMs);
   },
 });

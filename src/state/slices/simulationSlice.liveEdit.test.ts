@@ -65,7 +65,6 @@ function batch(simTimeMs: number): SimBatch {
     requestsPerSecond: 200,
     hitRatio: 0.8,
     samples: [],
-    lastSeen: [],
     nodes: {},
   };
 }

@@ -32,16 +32,15 @@ export function latestThrough(
 
 function RecentRequest({ nodeId }: { nodeId: string }) {
   const [shown, setShown] = useState<{ nodeId: string; sample: SampledRequest | null } | null>(null);
-  const show = () => {
-    const { recentSamples, lastSeenSamples, scenario } = useAppStore.getState();
-    // lastSeen (oldest first) is older than or among the batch's samples: together, oldest first
-    const samples = [...lastSeenSamples, ...recentSamples];
+  const show = async () => {
+    const { samplesForLookup, scenario } = useAppStore.getState();
+    const samples = await samplesForLookup();
     setShown({ nodeId, sample: latestThrough(nodeId, samples, scenario) });
   };
   const current = shown?.nodeId === nodeId ? shown : null;
   return (
     <div className="recent-request">
-      <button type="button" className="btn btn--small" onClick={show}>
+      <button type="button" className="btn btn--small" onClick={() => void show()}>
         {current ? 'Show a newer request through here' : 'Show a recent request through here'}
       </button>
       {current &&
