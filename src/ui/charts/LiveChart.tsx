@@ -5,7 +5,15 @@ import { memo, useMemo } from 'react';
 import { Line, LineChart, YAxis } from 'recharts';
 import { toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
-import { CHART_MARGIN, timeAxis, ChartFigure, useWindowSeries, windowMarkers } from './chartSetup';
+import {
+  CHART_MARGIN,
+  Y_AXIS,
+  timeAxis,
+  useTimeTicks,
+  ChartFigure,
+  useWindowSeries,
+  windowMarkers,
+} from './chartSetup';
 import { CHART_PHASE_MS } from './useThrottled';
 import './charts.css';
 import OriginLatencyChart from './OriginLatencyChart';
@@ -19,6 +27,7 @@ function LiveChart() {
   const series = useWindowSeries(CHART_PHASE_MS.live);
   const timeline = useAppStore((s) => s.timeline);
   const data = useMemo(() => toChartData(series), [series]);
+  const ticks = useTimeTicks(data);
 
   return (
     <div className="chart-tab">
@@ -33,9 +42,9 @@ function LiveChart() {
           empty="Press Run to fire simulated traffic."
         >
           <LineChart data={data} margin={CHART_MARGIN}>
-            {timeAxis()}
-            <YAxis yAxisId="hit" domain={[0, 100]} unit="%" width={44} fontSize={11} />
-            <YAxis yAxisId="rps" orientation="right" width={48} fontSize={11} />
+            {timeAxis(ticks)}
+            <YAxis yAxisId="hit" domain={[0, 100]} unit="%" width={44} {...Y_AXIS} />
+            <YAxis yAxisId="rps" orientation="right" width={48} {...Y_AXIS} />
             <Line
               yAxisId="hit"
               name="Hit ratio %"

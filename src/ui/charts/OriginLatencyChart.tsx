@@ -4,8 +4,16 @@ import { memo, useMemo } from 'react';
 import { ComposedChart, Line, YAxis } from 'recharts';
 import { toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
-import { CHART_MARGIN, timeAxis, ChartFigure, useWindowSeries, windowMarkers } from './chartSetup';
-import { CHART_PHASE_MS, CHART_REDRAW_MS, useThrottled } from './useThrottled';
+import {
+  CHART_MARGIN,
+  Y_AXIS,
+  timeAxis,
+  useTimeTicks,
+  ChartFigure,
+  useWindowSeriesAndLatency,
+  windowMarkers,
+} from './chartSetup';
+import { CHART_PHASE_MS } from './useThrottled';
 
 interface Datum {
   t: number;
@@ -16,13 +24,10 @@ interface Datum {
 }
 
 function OriginLatencyChart() {
-  const series = useWindowSeries(CHART_PHASE_MS.originLatency);
+  // one throttled read for both: subscribing to latencyVersion itself re-rendered the whole
+  // Recharts tree on every batch (ten a second), the biggest main-thread cost of a run
+  const { series, latencyVersion } = useWindowSeriesAndLatency(CHART_PHASE_MS.originLatency);
   const latency = useAppStore((s) => s.latency);
-  const latencyVersion = useThrottled(
-    useAppStore((s) => s.latencyVersion),
-    CHART_REDRAW_MS,
-    CHART_PHASE_MS.originLatency,
-  );
   const timeline = useAppStore((s) => s.timeline);
   const data = useMemo(() => {
     // Two sources on one time axis: chart points (origin load) and latency points (recent batches).
@@ -39,6 +44,7 @@ function OriginLatencyChart() {
     // latencyVersion: the ring is mutated in place
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [series, latency, latencyVersion]);
+  const ticks = useTimeTicks(data);
   return (
     <ChartFigure
       testId="origin-latency-chart"
@@ -47,9 +53,9 @@ function OriginLatencyChart() {
       empty="Origin load and latency percentiles appear here."
     >
       <ComposedChart data={data} margin={CHART_MARGIN}>
-        {timeAxis()}
-        <YAxis yAxisId="ms" unit=" ms" width={60} fontSize={11} />
-        <YAxis yAxisId="rps" orientation="right" width={44} fontSize={11} />
+        {timeAxis(ticks)}
+        <YAxis yAxisId="ms" unit=" ms" width={60} {...Y_AXIS} />
+        <YAxis yAxisId="rps" orientation="right" width={44} {...Y_AXIS} />
         <Line
           yAxisId="rps"
           name="Origin req/s"

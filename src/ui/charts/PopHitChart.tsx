@@ -5,7 +5,15 @@ import { memo, useMemo } from 'react';
 import { Line, LineChart, YAxis } from 'recharts';
 import { topPops, toPopHitData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
-import { CHART_MARGIN, timeAxis, ChartFigure, useWindowSeries, windowMarkers } from './chartSetup';
+import {
+  CHART_MARGIN,
+  Y_AXIS,
+  timeAxis,
+  useTimeTicks,
+  ChartFigure,
+  useWindowSeries,
+  windowMarkers,
+} from './chartSetup';
 import { CHART_PHASE_MS } from './useThrottled';
 
 /** Distinct hues plus dash patterns, so lines differ without colour too. */
@@ -28,6 +36,7 @@ function PopHitChart({ top }: { top: number }) {
   const timeline = useAppStore((s) => s.timeline);
   const pops = useMemo(() => topPops(series, top), [series, top]);
   const data = useMemo(() => toPopHitData(series, pops), [series, pops]);
+  const ticks = useTimeTicks(data);
   return (
     <ChartFigure
       testId="pop-hit-chart"
@@ -36,8 +45,8 @@ function PopHitChart({ top }: { top: number }) {
       empty="Hit ratio per edge location appears here while traffic runs."
     >
       <LineChart data={data} margin={CHART_MARGIN}>
-        {timeAxis()}
-        <YAxis yAxisId="hit" domain={[0, 100]} unit="%" width={44} fontSize={11} />
+        {timeAxis(ticks)}
+        <YAxis yAxisId="hit" domain={[0, 100]} unit="%" width={44} {...Y_AXIS} />
         <Line
           yAxisId="hit"
           name="All PoPs %"

@@ -4,7 +4,15 @@ import { memo, useMemo } from 'react';
 import { Area, AreaChart, YAxis } from 'recharts';
 import { toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
-import { CHART_MARGIN, timeAxis, ChartFigure, useWindowSeries, windowMarkers } from './chartSetup';
+import {
+  CHART_MARGIN,
+  Y_AXIS,
+  timeAxis,
+  useTimeTicks,
+  ChartFigure,
+  useWindowSeries,
+  windowMarkers,
+} from './chartSetup';
 import { CHART_PHASE_MS } from './useThrottled';
 
 // Okabe-Ito colours (Okabe & Ito, "Color Universal Design", 2008): told apart with every common
@@ -22,6 +30,7 @@ function ResultsChart() {
   const series = useWindowSeries(CHART_PHASE_MS.results);
   const timeline = useAppStore((s) => s.timeline);
   const data = useMemo(() => toChartData(series), [series]);
+  const ticks = useTimeTicks(data);
   return (
     <ChartFigure
       testId="results-chart"
@@ -30,8 +39,8 @@ function ResultsChart() {
       empty="Requests by result appear here."
     >
       <AreaChart data={data} margin={CHART_MARGIN}>
-        {timeAxis()}
-        <YAxis width={48} fontSize={11} />
+        {timeAxis(ticks)}
+        <YAxis width={48} {...Y_AXIS} />
         {RESULT_BANDS.map((b) => (
           <Area
             key={b.key}

@@ -4,13 +4,22 @@ import { memo, useMemo } from 'react';
 import { Line, LineChart, YAxis } from 'recharts';
 import { toFillData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
-import { CHART_MARGIN, timeAxis, ChartFigure, useWindowSeries, windowMarkers } from './chartSetup';
+import {
+  CHART_MARGIN,
+  Y_AXIS,
+  timeAxis,
+  useTimeTicks,
+  ChartFigure,
+  useWindowSeries,
+  windowMarkers,
+} from './chartSetup';
 import { CHART_PHASE_MS } from './useThrottled';
 
 function TierFillChart() {
   const series = useWindowSeries(CHART_PHASE_MS.tierFill);
   const timeline = useAppStore((s) => s.timeline);
   const data = useMemo(() => toFillData(series), [series]);
+  const ticks = useTimeTicks(data);
   return (
     <ChartFigure
       testId="tier-fill-chart"
@@ -19,8 +28,8 @@ function TierFillChart() {
       empty="Cache fill per tier appears here while traffic runs."
     >
       <LineChart data={data} margin={CHART_MARGIN}>
-        {timeAxis()}
-        <YAxis yAxisId="mb" unit=" MB" width={64} fontSize={11} />
+        {timeAxis(ticks)}
+        <YAxis yAxisId="mb" unit=" MB" width={64} {...Y_AXIS} />
         <Line
           yAxisId="mb"
           name="Edge PoPs"

@@ -8,9 +8,20 @@ import type { AppState } from '../../state/store';
 import type { TimelineEvent } from '../../worker/client';
 import { formatSimClock } from '../format';
 import { eventMarkers } from './EventMarkers';
-import { useThrottledStore } from './useThrottled';
+import { timeTicks } from './timeTicks';
+import { CHART_REDRAW_MS, useThrottledStore } from './useThrottled';
 
 export const CHART_MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
+
+/**
+ * Tick labels are never measured in the DOM, which forced a page layout and was about a fifth of
+ * a redraw's cost: every axis shows all the ticks it has (about five short labels, which fit
+ * without overlapping; Recharts' default interval measures each label to drop overlapping ones;
+ * the time axis gets its ticks from timeTicks.ts), and a label's width 0 tells Recharts' Text not
+ * to measure its words for wrapping.
+ */
+const AXIS_TICKS = { fontSize: 11, interval: 0, tick: { width: 0 } } as const;
+export const Y_AXIS = AXIS_TICKS;
 
 const formatTick = (t: number) => formatSimClock(t * 1000);
 const formatTooltipLabel = (t: unknown) => `t = ${formatSimClock(Number(t) * 1000)}`;
@@ -25,6 +36,25 @@ const selectWindowSeries = (s: AppState): Series =>
 export function useWindowSeries(phaseMs: number): Series {
   const series = useThrottledStore(selectWindowSeries, phaseMs);
   return useMemo(() => coarsen(series, CHART_MAX_POINTS), [series]);
+}
+
+const selectSeriesAndLatency = (s: AppState) => [selectWindowSeries(s), s.latencyVersion] as const;
+const sameItems = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+
+/**
+ * useWindowSeries plus the version of the latency ring (mutated in place), changing together on
+ * `phaseMs`: one redraw per period, never one per batch.
+ */
+export function useWindowSeriesAndLatency(phaseMs: number): { series: Series; latencyVersion: number } {
+  const [raw, latencyVersion] = useThrottledStore(
+    selectSeriesAndLatency,
+    phaseMs,
+    CHART_REDRAW_MS,
+    sameItems,
+  );
+  const series = useMemo(() => coarsen(raw, CHART_MAX_POINTS), [raw]);
+  return { series, latencyVersion };
 }
 
 /** Points a chart draws at most: a Recharts redraw of 240 points took 50-60 ms (a long task). */
@@ -47,8 +77,17 @@ function useIdleMounted(): boolean {
   return mounted;
 }
 
-/** Grid, simulated-time X axis, tooltip and legend, in that order (spread into a chart). */
-export function timeAxis() {
+/**
+ * The time axis' ticks for `data` (seconds in `t`, oldest first): the same array while the ticks
+ * stay the same, so a redraw that only extends the lines does not re-register the axis.
+ */
+export function useTimeTicks(data: readonly { t: number }[]): number[] {
+  const key = timeTicks(data[0]?.t ?? Number.NaN, data[data.length - 1]?.t ?? Number.NaN).join(',');
+  return useMemo(() => (key === '' ? [] : key.split(',').map(Number)), [key]);
+}
+
+/** Grid, simulated-time X axis (at `ticks`), tooltip and legend, in that order (spread into a chart). */
+export function timeAxis(ticks: readonly number[]) {
   return [
     <CartesianGrid key="grid" strokeDasharray="3 3" stroke="#d0d7de" />,
     <XAxis
@@ -56,8 +95,9 @@ export function timeAxis() {
       dataKey="t"
       type="number"
       domain={['dataMin', 'dataMax']}
+      ticks={ticks}
       tickFormatter={formatTick}
-      fontSize={11}
+      {...AXIS_TICKS}
     />,
     <Tooltip key="tooltip" labelFormatter={formatTooltipLabel} />,
     <Legend key="legend" verticalAlign="top" height={20} iconSize={10} wrapperStyle={{ fontSize: 12 }} />,

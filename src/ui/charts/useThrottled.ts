@@ -18,20 +18,6 @@ export const CHART_PHASE_MS = {
   tierFill: 255,
 } as const;
 
-/**
- * `value`, but changing only at moments `phaseMs` past a multiple of `ms` on the page clock (the
- * latest value always lands within `ms`). Charts given different phases redraw in separate tasks.
- */
-export function useThrottled<T>(value: T, ms: number = CHART_REDRAW_MS, phaseMs = 0): T {
-  const [shown, setShown] = useState(value);
-  useEffect(() => {
-    if (Object.is(value, shown)) return;
-    const id = setTimeout(() => setShown(() => value), msToPhase(performance.now(), ms, phaseMs));
-    return () => clearTimeout(id);
-  }, [value, shown, ms, phaseMs]);
-  return shown;
-}
-
 /** Real ms from `now` to the next moment `phaseMs` past a multiple of `ms` (in (0, ms]). */
 export function msToPhase(now: number, ms: number, phaseMs: number): number {
   const sinceGrid = (((now - phaseMs) % ms) + ms) % ms;
@@ -39,16 +25,18 @@ export function msToPhase(now: number, ms: number, phaseMs: number): number {
 }
 
 /**
- * `select(store state)`, re-rendering the caller only on the phase grid (like useThrottled), and
- * never in between: the store is read outside React, so a batch (ten a second) costs the chart
- * nothing until its turn. (`useThrottled(useAppStore(select))` re-rendered the chart's whole
- * Recharts tree on every batch: about 10-30 ms each, three charts, ten times a second.)
- * `select` must be stable (a module-level function).
+ * `select(store state)`, re-rendering the caller only at moments `phaseMs` past a multiple of `ms`
+ * on the page clock, and never in between: the store is read outside React, so a batch (ten a
+ * second) costs the chart nothing until its turn. Any store subscription in a chart component
+ * (even `useAppStore(select)` passed through a throttle) re-renders its whole Recharts tree on
+ * every batch: about 10-30 ms each, ten times a second.
+ * `select` and `equal` must be stable (module-level functions).
  */
 export function useThrottledStore<T>(
   select: (s: AppState) => T,
   phaseMs: number,
   ms: number = CHART_REDRAW_MS,
+  equal: (a: T, b: T) => boolean = Object.is,
 ): T {
   const [shown, setShown] = useState(() => select(useAppStore.getState()));
   useEffect(() => {
@@ -62,9 +50,9 @@ export function useThrottledStore<T>(
       if (timer === undefined) timer = setTimeout(show, msToPhase(performance.now(), ms, phaseMs));
     };
     // A change between the first render and this effect is shown at the next turn too.
-    if (!Object.is(select(useAppStore.getState()), shown)) schedule();
+    if (!equal(select(useAppStore.getState()), shown)) schedule();
     const unsubscribe = useAppStore.subscribe((s, prev) => {
-      if (!Object.is(select(s), select(prev))) schedule();
+      if (!equal(select(s), select(prev))) schedule();
     });
     return () => {
       unsubscribe();
@@ -72,6 +60,6 @@ export function useThrottledStore<T>(
     };
     // `shown` is read once, when subscribing: later changes arrive through the subscription.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [select, ms, phaseMs]);
+  }, [select, ms, phaseMs, equal]);
   return shown;
 }

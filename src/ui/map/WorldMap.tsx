@@ -9,8 +9,8 @@ import type { GeometryObject, Topology } from 'topojson-specification';
 import land110m from 'world-atlas/land-110m.json';
 import type { ResultKind } from '../../engine/types';
 import { describeTopology } from '../../state/derived';
-import { useAppStore } from '../../state/store';
-import { CHART_REDRAW_MS, useThrottled } from '../charts/useThrottled';
+import { useAppStore, type AppState } from '../../state/store';
+import { useThrottledStore } from '../charts/useThrottled';
 import { arcSummary, mapPlaces, trafficArcs, type PlaceKind } from './mapModel';
 import './map.css';
 
@@ -40,12 +40,12 @@ const path = geoPath(projection);
 const LAND_D = path(feature(topology, topology.objects.land as GeometryObject)) ?? '';
 const SPHERE_D = path({ type: 'Sphere' }) ?? '';
 
+// read on the redraw grid only: a subscription would re-render the map on every batch
+const selectRecentSamples = (s: AppState) => s.recentSamples;
+
 function WorldMap() {
   const scenario = useAppStore((s) => s.scenario);
-  const samples = useThrottled(
-    useAppStore((s) => s.recentSamples),
-    CHART_REDRAW_MS,
-  );
+  const samples = useThrottledStore(selectRecentSamples, 0);
   const places = useMemo(() => mapPlaces(scenario, describeTopology(scenario)), [scenario]);
   const arcs = useMemo(() => trafficArcs(samples, places), [samples, places]);
   const maxCount = arcs.reduce((m, a) => Math.max(m, a.count), 1);
