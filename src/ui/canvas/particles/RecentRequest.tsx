@@ -30,9 +30,14 @@ export function latestThrough(
   return null;
 }
 
+/** What the panel shows: a request, none found, or the worker's answer still on its way. */
+type Shown = { nodeId: string; sample: SampledRequest | null | 'looking' };
+
 function RecentRequest({ nodeId }: { nodeId: string }) {
-  const [shown, setShown] = useState<{ nodeId: string; sample: SampledRequest | null } | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
   const show = async () => {
+    // the previous trace goes at once, so a newer one is never mistaken for it
+    setShown({ nodeId, sample: 'looking' });
     const { samplesForLookup, scenario } = useAppStore.getState();
     const samples = await samplesForLookup();
     setShown({ nodeId, sample: latestThrough(nodeId, samples, scenario) });
@@ -43,15 +48,18 @@ function RecentRequest({ nodeId }: { nodeId: string }) {
       <button type="button" className="btn btn--small" onClick={() => void show()}>
         {current ? 'Show a newer request through here' : 'Show a recent request through here'}
       </button>
-      {current &&
-        (current.sample ? (
-          <SampleTrace sample={current.sample} />
-        ) : (
+      {current?.sample === 'looking' ? (
+        <p className="muted">Finding a recent request…</p>
+      ) : current?.sample ? (
+        <SampleTrace sample={current.sample} />
+      ) : (
+        current && (
           <p className="muted">
             No sampled request has passed here since the run started or the scenario was last edited: press
             Run or Step, then try again.
           </p>
-        ))}
+        )
+      )}
     </div>
   );
 }
