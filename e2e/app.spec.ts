@@ -41,6 +41,13 @@ test('Run fires traffic: the counters and the chart move, the hit ratio becomes 
   page,
 }) => {
   await page.goto('./');
+  // Before any traffic the chart says what to do and draws nothing.
+  const liveChart = page.getByTestId('live-chart');
+  await expect(liveChart).toContainText('Press Run to fire simulated traffic.');
+  // (the chart is there once the page is first idle, drawn but hidden)
+  const plot = liveChart.locator('svg[role="application"]');
+  await expect(plot).toHaveCount(1);
+  await expect(plot).toBeHidden();
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 
@@ -53,8 +60,12 @@ test('Run fires traffic: the counters and the chart move, the hit ratio becomes 
   await expect.poll(() => readSimSeconds(page)).toBeGreaterThan(firstClock);
   expect(await readNumber(page, 'origin-requests')).toBeGreaterThan(0);
 
-  // The chart draws both series.
-  await expect(page.locator('[data-testid="live-chart"] .recharts-line path.recharts-curve')).toHaveCount(2);
+  // The chart draws both series, as lines through several points, and the prompt is gone.
+  await expect(plot).toBeVisible();
+  await expect(liveChart).not.toContainText('Press Run');
+  const curves = liveChart.locator('.recharts-line path.recharts-curve');
+  await expect(curves).toHaveCount(2);
+  for (const curve of await curves.all()) await expect(curve).toHaveAttribute('d', /L.*L/);
   // Badges on the canvas come from the same run.
   await expect(page.getByTestId('badge-distribution')).toContainText('req');
   await expect(page.getByTestId('badge-origin:assets')).toContainText('req');

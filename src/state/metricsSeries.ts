@@ -185,6 +185,19 @@ export interface ChartDatum {
 
 const perSecond = (n: number, spanS: number) => (spanS > 0 ? Math.round((n / spanS) * 10) / 10 : 0);
 
+/** The moment t = 0 before any batch: nothing requested yet, and no hit ratio measured. */
+export const CHART_START: ChartDatum = {
+  t: 0,
+  hitRatioPct: null,
+  requestsPerSecond: 0,
+  hitPerSecond: 0,
+  refreshHitPerSecond: 0,
+  missPerSecond: 0,
+  errorPerSecond: 0,
+  generatedPerSecond: 0,
+  originRequestsPerSecond: 0,
+};
+
 export function toChartData(series: Series): ChartDatum[] {
   return series.points.map((p) => {
     const ratio = cacheHitRatio(p);
@@ -307,6 +320,9 @@ export interface FillDatum {
   regional: number;
   shield: number;
 }
+
+/** The moment t = 0 before any batch: every cache empty. */
+export const FILL_START: FillDatum = { t: 0, edge: 0, regional: 0, shield: 0 };
 
 const mb = (bytes: number) => Math.round(bytes / 10_000) / 100;
 

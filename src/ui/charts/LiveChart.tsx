@@ -3,10 +3,11 @@
 // for the chosen time window. Animations are off: the data changes ten times a second.
 import { memo, useMemo } from 'react';
 import { Line, LineChart, YAxis } from 'recharts';
-import { toChartData } from '../../state/metricsSeries';
+import { CHART_START, toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
 import {
   CHART_MARGIN,
+  orStart,
   Y_AXIS,
   timeAxis,
   useTimeTicks,
@@ -41,7 +42,7 @@ function LiveChart() {
           isEmpty={data.length === 0}
           empty="Press Run to fire simulated traffic."
         >
-          <LineChart data={data} margin={CHART_MARGIN}>
+          <LineChart data={orStart(data, CHART_START)} margin={CHART_MARGIN}>
             {timeAxis(ticks)}
             <YAxis yAxisId="hit" domain={[0, 100]} unit="%" width={44} {...Y_AXIS} />
             <YAxis yAxisId="rps" orientation="right" width={48} {...Y_AXIS} />

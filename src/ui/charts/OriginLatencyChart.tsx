@@ -6,6 +6,7 @@ import { toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
 import {
   CHART_MARGIN,
+  orStart,
   Y_AXIS,
   timeAxis,
   useTimeTicks,
@@ -52,7 +53,7 @@ function OriginLatencyChart() {
       isEmpty={data.length === 0}
       empty="Origin load and latency percentiles appear here."
     >
-      <ComposedChart data={data} margin={CHART_MARGIN}>
+      <ComposedChart data={orStart(data, START)} margin={CHART_MARGIN}>
         {timeAxis(ticks)}
         <YAxis yAxisId="ms" unit=" ms" width={60} {...Y_AXIS} />
         <YAxis yAxisId="rps" orientation="right" width={44} {...Y_AXIS} />
@@ -99,6 +100,9 @@ function OriginLatencyChart() {
     </ChartFigure>
   );
 }
+
+/** t = 0 before any batch: no origin requests yet, and no latency measured. */
+const START: Datum = { t: 0, originRequestsPerSecond: 0 };
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 

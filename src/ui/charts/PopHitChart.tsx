@@ -3,10 +3,11 @@
 // its own cache's lookups (collapsed and revalidated requests count as hits, as at the node badge).
 import { memo, useMemo } from 'react';
 import { Line, LineChart, YAxis } from 'recharts';
-import { topPops, toPopHitData } from '../../state/metricsSeries';
+import { topPops, toPopHitData, type PopHitDatum } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
 import {
   CHART_MARGIN,
+  orStart,
   Y_AXIS,
   timeAxis,
   useTimeTicks,
@@ -28,6 +29,9 @@ const POP_STYLES = [
   { color: '#1f6feb', dash: '3 6' },
 ] as const;
 
+/** t = 0 before any batch: no lookups yet, so no ratio. */
+const POP_HIT_START: PopHitDatum = { t: 0, all: null };
+
 export const TOP_POP_CHOICES = [3, 5, 8] as const;
 
 /** `top`: how many of the busiest PoPs get a line of their own (CachesPanel's selector). */
@@ -44,7 +48,7 @@ function PopHitChart({ top }: { top: number }) {
       isEmpty={data.length === 0}
       empty="Hit ratio per edge location appears here while traffic runs."
     >
-      <LineChart data={data} margin={CHART_MARGIN}>
+      <LineChart data={orStart(data, POP_HIT_START)} margin={CHART_MARGIN}>
         {timeAxis(ticks)}
         <YAxis yAxisId="hit" domain={[0, 100]} unit="%" width={44} {...Y_AXIS} />
         <Line

@@ -2,10 +2,11 @@
 // an outage or an invalidation shows as a change of colour *and* of the legend's named band.
 import { memo, useMemo } from 'react';
 import { Area, AreaChart, YAxis } from 'recharts';
-import { toChartData } from '../../state/metricsSeries';
+import { CHART_START, toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
 import {
   CHART_MARGIN,
+  orStart,
   Y_AXIS,
   timeAxis,
   useTimeTicks,
@@ -38,7 +39,7 @@ function ResultsChart() {
       isEmpty={data.length === 0}
       empty="Requests by result appear here."
     >
-      <AreaChart data={data} margin={CHART_MARGIN}>
+      <AreaChart data={orStart(data, CHART_START)} margin={CHART_MARGIN}>
         {timeAxis(ticks)}
         <YAxis width={48} {...Y_AXIS} />
         {RESULT_BANDS.map((b) => (

@@ -2,10 +2,11 @@
 // summed over every cache of the tier: how the caches warm, and where eviction caps them.
 import { memo, useMemo } from 'react';
 import { Line, LineChart, YAxis } from 'recharts';
-import { toFillData } from '../../state/metricsSeries';
+import { FILL_START, toFillData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
 import {
   CHART_MARGIN,
+  orStart,
   Y_AXIS,
   timeAxis,
   useTimeTicks,
@@ -27,7 +28,7 @@ function TierFillChart() {
       isEmpty={data.length === 0}
       empty="Cache fill per tier appears here while traffic runs."
     >
-      <LineChart data={data} margin={CHART_MARGIN}>
+      <LineChart data={orStart(data, FILL_START)} margin={CHART_MARGIN}>
         {timeAxis(ticks)}
         <YAxis yAxisId="mb" unit=" MB" width={64} {...Y_AXIS} />
         <Line

@@ -78,11 +78,21 @@ function useIdleMounted(): boolean {
 }
 
 /**
+ * `data`, or before the first batch, `start`: the chart's moment t = 0 (zero requests, zero bytes;
+ * ratios and latencies left out, as nothing was measured). The idle chart then draws its axes and
+ * runs Recharts' drawing code once while the page is idle, so the first redraw of a run is not also
+ * the first time that code runs: that first run was the one long task (50-60 ms) right after Run.
+ */
+export function orStart<T extends { t: number }>(data: readonly T[], start: T): readonly T[] {
+  return data.length > 0 ? data : [start];
+}
+
+/**
  * The time axis' ticks for `data` (seconds in `t`, oldest first): the same array while the ticks
  * stay the same, so a redraw that only extends the lines does not re-register the axis.
  */
 export function useTimeTicks(data: readonly { t: number }[]): number[] {
-  const key = timeTicks(data[0]?.t ?? Number.NaN, data[data.length - 1]?.t ?? Number.NaN).join(',');
+  const key = timeTicks(data[0]?.t ?? 0, data[data.length - 1]?.t ?? 0).join(',');
   return useMemo(() => (key === '' ? [] : key.split(',').map(Number)), [key]);
 }
 
@@ -130,7 +140,11 @@ export function ChartFigure({
 }) {
   const mounted = useIdleMounted();
   return (
-    <figure className="live-chart" data-testid={testId} aria-label={label}>
+    <figure
+      className={isEmpty ? 'live-chart live-chart--empty' : 'live-chart'}
+      data-testid={testId}
+      aria-label={label}
+    >
       {isEmpty && <p className="live-chart__empty">{empty}</p>}
       {mounted && (
         <ResponsiveContainer width="100%" height="100%">
