@@ -66,6 +66,13 @@ test('Run fires traffic: the counters and the chart move, the hit ratio becomes 
   const curves = liveChart.locator('.recharts-line path.recharts-curve');
   await expect(curves).toHaveCount(2);
   for (const curve of await curves.all()) await expect(curve).toHaveAttribute('d', /L.*L/);
+  // The time axis' labels read as clock times and never overlap (the data's end gets no label).
+  const labels = liveChart.locator('.recharts-xAxis-tick-labels text');
+  await expect(labels.first()).toHaveText(/^\d{2}:\d{2}:\d{2}$/);
+  const boxes = await labels.evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]),
+  );
+  for (let i = 1; i < boxes.length; i++) expect(boxes[i][0]).toBeGreaterThan(boxes[i - 1][1]);
   // Badges on the canvas come from the same run.
   await expect(page.getByTestId('badge-distribution')).toContainText('req');
   await expect(page.getByTestId('badge-origin:assets')).toContainText('req');

@@ -10,7 +10,6 @@ import {
   orStart,
   Y_AXIS,
   timeAxis,
-  useTimeTicks,
   ChartFigure,
   useWindowSeries,
   windowMarkers,
@@ -28,7 +27,6 @@ function LiveChart() {
   const series = useWindowSeries(CHART_PHASE_MS.live);
   const timeline = useAppStore((s) => s.timeline);
   const data = useMemo(() => toChartData(series), [series]);
-  const ticks = useTimeTicks(data);
 
   return (
     <div className="chart-tab">
@@ -43,7 +41,7 @@ function LiveChart() {
           empty="Press Run to fire simulated traffic."
         >
           <LineChart data={orStart(data, CHART_START)} margin={CHART_MARGIN}>
-            {timeAxis(ticks)}
+            {timeAxis()}
             <YAxis yAxisId="hit" domain={[0, 100]} unit="%" width={44} {...Y_AXIS} />
             <YAxis yAxisId="rps" orientation="right" width={48} {...Y_AXIS} />
             <Line

@@ -9,7 +9,6 @@ import {
   orStart,
   Y_AXIS,
   timeAxis,
-  useTimeTicks,
   ChartFigure,
   useWindowSeriesAndLatency,
   windowMarkers,
@@ -45,7 +44,6 @@ function OriginLatencyChart() {
     // latencyVersion: the ring is mutated in place
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [series, latency, latencyVersion]);
-  const ticks = useTimeTicks(data);
   return (
     <ChartFigure
       testId="origin-latency-chart"
@@ -54,7 +52,7 @@ function OriginLatencyChart() {
       empty="Origin load and latency percentiles appear here."
     >
       <ComposedChart data={orStart(data, START)} margin={CHART_MARGIN}>
-        {timeAxis(ticks)}
+        {timeAxis()}
         <YAxis yAxisId="ms" unit=" ms" width={60} {...Y_AXIS} />
         <YAxis yAxisId="rps" orientation="right" width={44} {...Y_AXIS} />
         <Line

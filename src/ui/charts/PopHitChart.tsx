@@ -10,7 +10,6 @@ import {
   orStart,
   Y_AXIS,
   timeAxis,
-  useTimeTicks,
   ChartFigure,
   useWindowSeries,
   windowMarkers,
@@ -40,7 +39,6 @@ function PopHitChart({ top }: { top: number }) {
   const timeline = useAppStore((s) => s.timeline);
   const pops = useMemo(() => topPops(series, top), [series, top]);
   const data = useMemo(() => toPopHitData(series, pops), [series, pops]);
-  const ticks = useTimeTicks(data);
   return (
     <ChartFigure
       testId="pop-hit-chart"
@@ -49,7 +47,7 @@ function PopHitChart({ top }: { top: number }) {
       empty="Hit ratio per edge location appears here while traffic runs."
     >
       <LineChart data={orStart(data, POP_HIT_START)} margin={CHART_MARGIN}>
-        {timeAxis(ticks)}
+        {timeAxis()}
         <YAxis yAxisId="hit" domain={[0, 100]} unit="%" width={44} {...Y_AXIS} />
         <Line
           yAxisId="hit"

@@ -9,7 +9,6 @@ import {
   orStart,
   Y_AXIS,
   timeAxis,
-  useTimeTicks,
   ChartFigure,
   useWindowSeries,
   windowMarkers,
@@ -31,7 +30,6 @@ function ResultsChart() {
   const series = useWindowSeries(CHART_PHASE_MS.results);
   const timeline = useAppStore((s) => s.timeline);
   const data = useMemo(() => toChartData(series), [series]);
-  const ticks = useTimeTicks(data);
   return (
     <ChartFigure
       testId="results-chart"
@@ -40,7 +38,7 @@ function ResultsChart() {
       empty="Requests by result appear here."
     >
       <AreaChart data={orStart(data, CHART_START)} margin={CHART_MARGIN}>
-        {timeAxis(ticks)}
+        {timeAxis()}
         <YAxis width={48} {...Y_AXIS} />
         {RESULT_BANDS.map((b) => (
           <Area

@@ -9,7 +9,6 @@ import {
   orStart,
   Y_AXIS,
   timeAxis,
-  useTimeTicks,
   ChartFigure,
   useWindowSeries,
   windowMarkers,
@@ -20,7 +19,6 @@ function TierFillChart() {
   const series = useWindowSeries(CHART_PHASE_MS.tierFill);
   const timeline = useAppStore((s) => s.timeline);
   const data = useMemo(() => toFillData(series), [series]);
-  const ticks = useTimeTicks(data);
   return (
     <ChartFigure
       testId="tier-fill-chart"
@@ -29,7 +27,7 @@ function TierFillChart() {
       empty="Cache fill per tier appears here while traffic runs."
     >
       <LineChart data={orStart(data, FILL_START)} margin={CHART_MARGIN}>
-        {timeAxis(ticks)}
+        {timeAxis()}
         <YAxis yAxisId="mb" unit=" MB" width={64} {...Y_AXIS} />
         <Line
           yAxisId="mb"

@@ -1,14 +1,20 @@
 // What every time chart shares: the throttled series for the chosen window, the simulated-time
 // axis (grid, ticks, tooltip, legend) and the event markers that fall inside the window.
 // Recharts only accepts its own elements as direct children, so the axis is an element list.
-import { CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  type XAxisTickContentProps,
+} from 'recharts';
 import { coarsen, type Series } from '../../state/metricsSeries';
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { AppState } from '../../state/store';
 import type { TimelineEvent } from '../../worker/client';
 import { formatSimClock } from '../format';
 import { eventMarkers } from './EventMarkers';
-import { timeTicks } from './timeTicks';
 import { CHART_REDRAW_MS, useThrottledStore } from './useThrottled';
 
 export const CHART_MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
@@ -16,12 +22,12 @@ export const CHART_MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
 /**
  * Tick labels are never measured in the DOM, which forced a page layout and was about a fifth of
  * a redraw's cost: every axis shows all the ticks it has (about five short labels, which fit
- * without overlapping; Recharts' default interval measures each label to drop overlapping ones;
- * the time axis gets its ticks from timeTicks.ts), and a label's width 0 tells Recharts' Text not
- * to measure its words for wrapping.
+ * without overlapping; Recharts' default interval measures each label to drop overlapping ones),
+ * a Y label's width 0 tells Recharts' Text not to measure its words for wrapping, and the time
+ * axis draws its labels itself (timeTick).
  */
-const AXIS_TICKS = { fontSize: 11, interval: 0, tick: { width: 0 } } as const;
-export const Y_AXIS = AXIS_TICKS;
+export const Y_AXIS = { fontSize: 11, interval: 0, tick: { width: 0 } } as const;
+const LEGEND_STYLE = { fontSize: 12 };
 
 const formatTick = (t: number) => formatSimClock(t * 1000);
 const formatTooltipLabel = (t: unknown) => `t = ${formatSimClock(Number(t) * 1000)}`;
@@ -88,29 +94,27 @@ export function orStart<T extends { t: number }>(data: readonly T[], start: T): 
 }
 
 /**
- * The time axis' ticks for `data` (seconds in `t`, oldest first): the same array while the ticks
- * stay the same, so a redraw that only extends the lines does not re-register the axis.
+ * A time tick's label as plain SVG text (nothing to measure), except the axis' last tick: that
+ * one marks the data's end, often a few pixels after the one before (the others are a round step
+ * apart from the start), so the two labels would overlap. The function is module-level: a new one
+ * each redraw would make Recharts re-register the axis and re-render the chart a second time.
  */
-export function useTimeTicks(data: readonly { t: number }[]): number[] {
-  const key = timeTicks(data[0]?.t ?? 0, data[data.length - 1]?.t ?? 0).join(',');
-  return useMemo(() => (key === '' ? [] : key.split(',').map(Number)), [key]);
+function timeTick({ x, y, payload, index, visibleTicksCount, fill }: XAxisTickContentProps) {
+  if (index === visibleTicksCount - 1 && visibleTicksCount > 1) return null;
+  return (
+    <text x={x} y={y} dy="0.71em" textAnchor="middle" fill={fill} fontSize={11}>
+      {formatTick(Number(payload.value))}
+    </text>
+  );
 }
 
-/** Grid, simulated-time X axis (at `ticks`), tooltip and legend, in that order (spread into a chart). */
-export function timeAxis(ticks: readonly number[]) {
+/** Grid, simulated-time X axis, tooltip and legend, in that order (spread into a chart). */
+export function timeAxis() {
   return [
     <CartesianGrid key="grid" strokeDasharray="3 3" stroke="#d0d7de" />,
-    <XAxis
-      key="x"
-      dataKey="t"
-      type="number"
-      domain={['dataMin', 'dataMax']}
-      ticks={ticks}
-      tickFormatter={formatTick}
-      {...AXIS_TICKS}
-    />,
+    <XAxis key="x" dataKey="t" type="number" domain={['dataMin', 'dataMax']} interval={0} tick={timeTick} />,
     <Tooltip key="tooltip" labelFormatter={formatTooltipLabel} />,
-    <Legend key="legend" verticalAlign="top" height={20} iconSize={10} wrapperStyle={{ fontSize: 12 }} />,
+    <Legend key="legend" verticalAlign="top" height={20} iconSize={10} wrapperStyle={LEGEND_STYLE} />,
   ];
 }
 
