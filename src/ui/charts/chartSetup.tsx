@@ -85,9 +85,9 @@ function useIdleMounted(): boolean {
 
 /**
  * `data`, or before the first batch, `start`: the chart's moment t = 0 (zero requests, zero bytes;
- * ratios and latencies left out, as nothing was measured). The idle chart then draws its axes and
- * runs Recharts' drawing code once while the page is idle, so the first redraw of a run is not also
- * the first time that code runs: that first run was the one long task (50-60 ms) right after Run.
+ * ratios and latencies left out, as nothing was measured). The idle chart draws it hidden under
+ * its prompt (.live-chart--empty), so Recharts' drawing code first runs while the page is idle and
+ * not in the first redraw after Run, where it was a 50-60 ms long task.
  */
 export function orStart<T extends { t: number }>(data: readonly T[], start: T): readonly T[] {
   return data.length > 0 ? data : [start];
