@@ -7,6 +7,7 @@ import { CHART_START, toChartData } from '../../state/metricsSeries';
 import { useAppStore } from '../../state/store';
 import {
   CHART_MARGIN,
+  HIT_PERCENT_AXIS,
   orStart,
   Y_AXIS,
   timeAxis,
@@ -42,7 +43,7 @@ function LiveChart() {
         >
           <LineChart data={orStart(data, CHART_START)} margin={CHART_MARGIN}>
             {timeAxis()}
-            <YAxis yAxisId="hit" domain={[0, 100]} unit="%" width={44} {...Y_AXIS} />
+            <YAxis {...HIT_PERCENT_AXIS} />
             <YAxis yAxisId="rps" orientation="right" width={48} {...Y_AXIS} />
             <Line
               yAxisId="hit"

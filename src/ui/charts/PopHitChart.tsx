@@ -7,8 +7,8 @@ import { topPops, toPopHitData, type PopHitDatum } from '../../state/metricsSeri
 import { useAppStore } from '../../state/store';
 import {
   CHART_MARGIN,
+  HIT_PERCENT_AXIS,
   orStart,
-  Y_AXIS,
   timeAxis,
   ChartFigure,
   useWindowSeries,
@@ -48,7 +48,7 @@ function PopHitChart({ top }: { top: number }) {
     >
       <LineChart data={orStart(data, POP_HIT_START)} margin={CHART_MARGIN}>
         {timeAxis()}
-        <YAxis yAxisId="hit" domain={[0, 100]} unit="%" width={44} {...Y_AXIS} />
+        <YAxis {...HIT_PERCENT_AXIS} />
         <Line
           yAxisId="hit"
           name="All PoPs %"

@@ -27,6 +27,14 @@ export const CHART_MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
  * axis draws its labels itself (timeTick).
  */
 export const Y_AXIS = { fontSize: 11, interval: 0, tick: { width: 0 } } as const;
+/** The hit-ratio axis (id "hit", 0-100 %) of the hit ratio charts. */
+export const HIT_PERCENT_AXIS = {
+  ...Y_AXIS,
+  yAxisId: 'hit',
+  domain: [0, 100],
+  unit: '%',
+  width: 44,
+} as const;
 const LEGEND_STYLE = { fontSize: 12 };
 
 const formatTick = (t: number) => formatSimClock(t * 1000);
