@@ -3,13 +3,15 @@
 // Debian's Chromium, presses Run at each speed for a while and reports, per speed: the long tasks
 // (PerformanceObserver 'longtask': tasks over 50 ms) with their count, total, longest and start
 // times (ms after Run), frames per second (requestAnimationFrame count) and the longest gap between
-// two frames, and the main thread's busy share from Chrome's own counters (CDP Performance.getMetrics:
-// TaskDuration, of which ScriptDuration and Layout+RecalcStyle). Target from issue 5: over 60 s at
-// max speed, no long task over 50 ms and >= 50 fps.
+// two frames, what each long task ran (bench/longFrames.ts), and the main thread's busy share from
+// Chrome's own counters (CDP Performance.getMetrics: TaskDuration, of which ScriptDuration and
+// Layout+RecalcStyle). Target from issue 5: over 60 s at max speed, no long task over 50 ms and
+// >= 50 fps.
 // The machine's load average is printed too: on a shared 2-core machine it moves the figures.
 //   npx tsx bench/mainThread.bench.ts            (BENCH_DIST=/some/copy/of/dist to serve another build)
 //   BENCH_SECONDS=60 BENCH_SPEEDS=10000          (defaults; e.g. BENCH_SPEEDS=100,10000)
 import { loadavg } from 'node:os';
+import { INSTALL_LONG_FRAMES, TAKE_LONG_FRAMES } from './longFrames';
 import { openPreview } from './preview';
 
 const PORT = 4199;
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
   };
   try {
     await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+    await page.evaluate(INSTALL_LONG_FRAMES);
     const load = () => loadavg()[0].toFixed(2);
     console.log(`load average (1 min) at start: ${load()}`);
     console.log(`speed    seconds  long tasks  total long ms  longest ms  fps   worst frame ms  sim clock`);
@@ -83,6 +86,7 @@ async function main(): Promise<void> {
       await page.getByRole('button', { name: 'Reset', exact: true }).click();
       await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
       await page.evaluate(INSTALL_PROBES);
+      await page.evaluate(TAKE_LONG_FRAMES);
       const before = await counters();
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await page.waitForTimeout(SECONDS * 1000);
@@ -109,6 +113,9 @@ async function main(): Promise<void> {
         ].join(' '),
       );
       console.log(`         long tasks (start ms after Run + duration ms): ${r.tasks.join(', ') || 'none'}`);
+      const t0: number = await page.evaluate('window.__bench.t0');
+      for (const [at, text] of (await page.evaluate(TAKE_LONG_FRAMES)) as [number, string][])
+        console.log(`           at ${Math.round(at - t0)} ms: ${text}`);
       // counters are seconds of main-thread time; as a share of the wall time measured
       const share = (k: 'task' | 'script' | 'layout') =>
         `${((100 * (after[k] - before[k])) / SECONDS).toFixed(1)}%`;

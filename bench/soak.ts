@@ -2,13 +2,15 @@
 // canvas and the live charts open for SOAK_MINUTES of wall time (default 30) while this script
 // samples, every SOAK_SAMPLE_SECONDS (default 30): the page's and the simulation worker's JS heap
 // after a forced GC (CDP Runtime.getHeapUsage, so only what is still referenced counts), long tasks
-// (PerformanceObserver, > 50 ms) and frames per second. It prints a table and a verdict: memory is
-// flat when, after the warm-up (the first 20 % of samples, at least one), the mean of the last third
-// of the samples is within 10 % of the mean of the first third. A trend, not the single highest
+// (PerformanceObserver, > 50 ms, each with the scripts it ran: bench/longFrames.ts) and frames per
+// second. It prints a table and a verdict: memory is flat when, after the warm-up (the first 20 % of
+// samples, at least one), the mean of the last third of the samples is within 10 % of the mean of
+// the first third. A trend, not the single highest
 // sample: one sample can catch a batch or a chart redraw in flight even after a forced GC.
 //   npx vite build && npm run soak                 (SOAK_MINUTES=5 for a shorter run)
 //   SOAK_DIST=/some/copy/of/dist                   (serve another build; default dist/)
 import type { CDPSession } from '@playwright/test';
+import { INSTALL_LONG_FRAMES, TAKE_LONG_FRAMES } from './longFrames';
 import { openPreview } from './preview';
 
 const PORT = 4198;
@@ -163,6 +165,7 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
     const worker = await WorkerHeap.attach(browserCdp, 'engine.worker');
     await page.evaluate(INSTALL_PROBES);
+    await page.evaluate(INSTALL_LONG_FRAMES);
 
     console.log(
       `Soak: ${MINUTES} min at ${MAX_SPEED}x, canvas and Traffic charts open, a sample every ${SAMPLE_SECONDS} s`,
@@ -177,6 +180,7 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const probe = (await page.evaluate(READ_PROBES)) as Probe;
       const evalMs = performance.now() - t0;
+      const longFrames = (await page.evaluate(TAKE_LONG_FRAMES)) as [number, string][];
       await pageCdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = await pageCdp.send('Runtime.getHeapUsage');
       const s: Sample = {
@@ -189,6 +193,7 @@ async function main(): Promise<void> {
       // let the observer report the forced GC's long task, then leave it out of the next interval
       await page.waitForTimeout(250);
       await page.evaluate(RESET_PROBES);
+      await page.evaluate(TAKE_LONG_FRAMES);
       samples.push(s);
       console.log(
         [
@@ -204,6 +209,7 @@ async function main(): Promise<void> {
           s.requests.padStart(10),
         ].join(' '),
       );
+      for (const [, text] of longFrames) console.log(`        long task: ${text}`);
     }
   } finally {
     await stop();
