@@ -1,7 +1,7 @@
 // CloudFront quotas on every way in (link, file, paste, CloudFront JSON): the hard limits refuse the
 // scenario through validateScenario; the default quotas AWS raises on request only warn, because a
 // real distribution may run with a raised quota (limits.ts QUOTAS says which is which).
-import type { Scenario } from '../engine/scenario';
+import type { CacheBehavior, Scenario } from '../engine/scenario';
 import { issue, type Issue } from './issues';
 import { QUOTAS, type QuotaName } from './limits';
 
@@ -27,34 +27,73 @@ export function quotaIssues(s: Scenario): Issue[] {
   return out;
 }
 
-/** Default quotas exceeded: one sentence each, shown beside the opened scenario. */
-export function quotaWarnings(s: Scenario): string[] {
-  const out: string[] = [];
-  const warn = (name: QuotaName, where: string, count: number) => {
-    if (!over(name, count)) return;
-    const q = QUOTAS[name];
-    out.push(
-      `${where} has ${count} ${q.what.replace(/ per .*/, '')}, over CloudFront's default quota of ${q.max} ${q.what} (${raiseNote}).`,
-    );
+/** A default quota the scenario goes over, and where: for the notice and the configuration lint. */
+export interface QuotaExcess {
+  quota: QuotaName;
+  /** e.g. 'The distribution has 26 origins, over CloudFront's default quota of 25 origins per distribution' */
+  text: string;
+  /** the canvas node: 'distribution', or for a policy the first behavior that uses it */
+  nodeId: string;
+  /** dotted scenario path of what to trim */
+  field: string;
+}
+
+/** Every default quota the scenario goes over, distribution first, then policy by policy. */
+export function quotaExcesses(s: Scenario): QuotaExcess[] {
+  const out: QuotaExcess[] = [];
+  const add = (quota: QuotaName, where: string, count: number, nodeId: string, field: string) => {
+    if (!over(quota, count)) return;
+    const q = QUOTAS[quota];
+    const text = `${where} has ${count} ${q.what.replace(/ per .*/, '')}, over CloudFront's default quota of ${q.max} ${q.what}`;
+    out.push({ quota, text, nodeId, field });
   };
   const d = s.distribution;
-  warn('originsPerDistribution', 'The distribution', d.origins.length);
+  add('originsPerDistribution', 'The distribution', d.origins.length, 'distribution', 'distribution.origins');
   // The default behavior counts as one of the cache behaviors.
-  warn('cacheBehaviorsPerDistribution', 'The distribution', (d.cacheBehaviors?.length ?? 0) + 1);
-  warn('originGroupsPerDistribution', 'The distribution', d.originGroups?.length ?? 0);
+  const behaviors = (d.cacheBehaviors?.length ?? 0) + 1;
+  add(
+    'cacheBehaviorsPerDistribution',
+    'The distribution',
+    behaviors,
+    'distribution',
+    'distribution.cacheBehaviors',
+  );
+  const groups = d.originGroups?.length ?? 0;
+  add('originGroupsPerDistribution', 'The distribution', groups, 'distribution', 'distribution.originGroups');
+  const ordered = [
+    ...(d.cacheBehaviors ?? []).map((b, i) => ({ b, key: String(i) })),
+    { b: d.defaultCacheBehavior, key: 'default' },
+  ];
+  const userOf = (pick: (b: CacheBehavior) => string | undefined, id: string) => {
+    const used = ordered.find(({ b }) => pick(b) === id);
+    return used ? `behavior:${used.key}` : 'distribution';
+  };
   const policies = [
-    ...Object.entries(s.cachePolicies ?? {}).map(([id, p]) => ({ kind: 'Cache policy', id, p })),
+    ...Object.entries(s.cachePolicies ?? {}).map(([id, p]) => ({
+      kind: 'Cache policy',
+      field: `cachePolicies.${id}`,
+      nodeId: userOf((b) => b.cachePolicyId, id),
+      id,
+      p,
+    })),
     ...Object.entries(s.originRequestPolicies ?? {}).map(([id, p]) => ({
       kind: 'Origin request policy',
+      field: `originRequestPolicies.${id}`,
+      nodeId: userOf((b) => b.originRequestPolicyId, id),
       id,
       p,
     })),
   ];
-  for (const { kind, id, p } of policies) {
+  for (const { kind, field, nodeId, id, p } of policies) {
     const where = `${kind} "${p.name || id}"`;
-    warn('headersPerPolicy', where, p.headers.length);
-    warn('cookiesPerPolicy', where, p.cookies.length);
-    warn('queryStringsPerPolicy', where, p.queryStrings.length);
+    add('headersPerPolicy', where, p.headers.length, nodeId, `${field}.headers`);
+    add('cookiesPerPolicy', where, p.cookies.length, nodeId, `${field}.cookies`);
+    add('queryStringsPerPolicy', where, p.queryStrings.length, nodeId, `${field}.queryStrings`);
   }
   return out;
+}
+
+/** Default quotas exceeded: one sentence each, shown beside the opened scenario. */
+export function quotaWarnings(s: Scenario): string[] {
+  return quotaExcesses(s).map((e) => `${e.text} (${raiseNote}).`);
 }

@@ -6,6 +6,7 @@ import { fragmentedCacheKeys, shadowedBehaviors, unattachedFunctions } from './b
 import { buildLintContext } from './context';
 import { viewerResponseNeverRuns } from './functionRules';
 import { originGroupFindings } from './originRules';
+import { quotaFindings } from './quotaRules';
 import { ttlContradictions } from './ttlRules';
 import type { LintFinding } from './types';
 
@@ -23,6 +24,7 @@ export function lintScenario(scenario: Scenario): LintFinding[] {
     ...originGroupFindings(ctx),
     ...viewerResponseNeverRuns(ctx),
     ...unattachedFunctions(ctx),
+    ...quotaFindings(ctx),
   ];
   const rank = (f: LintFinding) => (f.severity === 'warning' ? 0 : 1);
   return all

@@ -179,6 +179,48 @@ describe('lintScenario', () => {
       [`shield-mismatch:originGroup:${g.id}`, `origin:${g.members[1]}`],
     ]);
   });
+
+  it('keeps warning about default CloudFront quotas while the canvas is edited, pointing at what to trim', () => {
+    const s = withBehaviors([behavior('/wide/*', { cachePolicyId: 'wide' })], {
+      cachePolicies: {
+        wide: {
+          ...noKey('Wide key'),
+          minTtl: 0,
+          defaultTtl: 60,
+          maxTtl: 600,
+          headerBehavior: 'whitelist',
+          headers: Array.from({ length: 11 }, (_, i) => `x-h${i}`),
+        },
+      },
+    });
+    const o = s.distribution.origins[0];
+    s.distribution.origins.push(
+      ...Array.from({ length: 26 - s.distribution.origins.length }, (_, i) => ({ ...o, id: `extra${i}` })),
+    );
+    const quota = lintScenario(s).filter((f) => f.id.startsWith('quota:'));
+    expect(quota.map((f) => [f.id, f.severity, f.nodeId, f.field])).toEqual([
+      [
+        'quota:originsPerDistribution:distribution.origins',
+        'warning',
+        'distribution',
+        'distribution.origins',
+      ],
+      [
+        'quota:headersPerPolicy:cachePolicies.wide.headers',
+        'warning',
+        'behavior:0',
+        'cachePolicies.wide.headers',
+      ],
+    ]);
+    expect(quota[0].message).toMatch(
+      /^The distribution has 26 origins, over CloudFront's default quota of 25 origins per distribution: .*Remove the origins no behavior needs, or request a quota increase\.$/,
+    );
+    expect(quota[1].message).toContain('Cache policy "Wide key" has 11 header names');
+    // Back within the quotas, nothing is said.
+    s.distribution.origins.splice(25);
+    s.cachePolicies!.wide.headers.splice(10);
+    expect(ids(s).filter((id) => id.startsWith('quota:'))).toEqual([]);
+  });
 });
 
 function noKey(name: string) {
