@@ -161,11 +161,15 @@ test('run traffic: particles travel with a legend that counts them, and the badg
   const summary = page.getByTestId('particle-summary');
   await expect(summary).toHaveText('No requests shown');
   await expect(page.getByTestId('badge-pop:NRT')).toHaveCount(0);
+  const nrt = page.getByTestId('node-pop-NRT');
+  const idleBox = await nrt.boundingBox();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   // The sentence screen readers get, e.g. "12 requests shown: 9 Hit, 3 Miss".
   await expect(summary).toHaveText(/^\d+ requests? shown: \d+ (Hit|RefreshHit|Miss|Error|Generated)/);
   await expect(page.getByTestId('badge-pop:NRT')).toContainText('req');
   await expect(page.getByTestId('badge-distribution')).toContainText('hit');
+  // The badge had its place already: the node did not grow, so the graph did not shift.
+  expect(await nrt.boundingBox()).toEqual(idleBox);
   // The particles are drawn on one canvas over the graph: its pixels are painted.
   await expect.poll(() => paintedPixels(page)).toBeGreaterThan(0);
   await testInfo.attach('canvas mid-simulation', {

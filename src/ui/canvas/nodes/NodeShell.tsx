@@ -20,18 +20,20 @@ interface HandleSpec {
   /** left handle: false = none, otherwise whether a user may drop a connection on it */
   input: false | { connectable: boolean };
   output: false | { connectable: boolean };
+  /** the worker counts requests here (src/worker/nodeTallies.ts), so the node has a live badge */
+  counted: boolean;
   hitRatio: boolean;
 }
 
 const HANDLES: Record<CanvasNodeKind, HandleSpec> = {
-  viewer: { input: false, output: { connectable: true }, hitRatio: false },
-  pop: { input: { connectable: true }, output: { connectable: false }, hitRatio: true },
-  rec: { input: { connectable: false }, output: { connectable: false }, hitRatio: true },
-  shield: { input: { connectable: false }, output: { connectable: false }, hitRatio: true },
-  distribution: { input: false, output: { connectable: false }, hitRatio: true },
-  behavior: { input: { connectable: false }, output: { connectable: true }, hitRatio: false },
-  originGroup: { input: { connectable: true }, output: { connectable: true }, hitRatio: false },
-  origin: { input: { connectable: true }, output: false, hitRatio: false },
+  viewer: { input: false, output: { connectable: true }, counted: true, hitRatio: false },
+  pop: { input: { connectable: true }, output: { connectable: false }, counted: true, hitRatio: true },
+  rec: { input: { connectable: false }, output: { connectable: false }, counted: true, hitRatio: true },
+  shield: { input: { connectable: false }, output: { connectable: false }, counted: true, hitRatio: true },
+  distribution: { input: false, output: { connectable: false }, counted: true, hitRatio: true },
+  behavior: { input: { connectable: false }, output: { connectable: true }, counted: false, hitRatio: false },
+  originGroup: { input: { connectable: true }, output: { connectable: true }, counted: false, hitRatio: false },
+  origin: { input: { connectable: true }, output: false, counted: true, hitRatio: false },
 };
 
 export interface NodeShellProps {
@@ -66,7 +68,7 @@ export default function NodeShell({ id, kind, data, selected }: NodeShellProps) 
           ))}
         </ul>
       )}
-      <NodeBadge nodeId={id} showHitRatio={spec.hitRatio} />
+      {spec.counted && <NodeBadge nodeId={id} showHitRatio={spec.hitRatio} />}
       <LintMarker nodeId={id} />
       {spec.output && (
         <Handle
