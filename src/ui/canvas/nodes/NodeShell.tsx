@@ -32,7 +32,12 @@ const HANDLES: Record<CanvasNodeKind, HandleSpec> = {
   shield: { input: { connectable: false }, output: { connectable: false }, counted: true, hitRatio: true },
   distribution: { input: false, output: { connectable: false }, counted: true, hitRatio: true },
   behavior: { input: { connectable: false }, output: { connectable: true }, counted: false, hitRatio: false },
-  originGroup: { input: { connectable: true }, output: { connectable: true }, counted: false, hitRatio: false },
+  originGroup: {
+    input: { connectable: true },
+    output: { connectable: true },
+    counted: false,
+    hitRatio: false,
+  },
   origin: { input: { connectable: true }, output: false, counted: true, hitRatio: false },
 };
 
