@@ -20,7 +20,7 @@ export const INSTALL_LONG_FRAMES = `
           .join(' | ');
         window.__longFrames.push({
           at: f.startTime,
-          text: Math.round(f.duration) + ' ms frame (' + Math.round(f.blockingDuration) + ' ms over 50), rendering ' +
+          text: Math.round(f.duration) + ' ms frame (' + Math.ceil(f.blockingDuration) + ' ms over 50), rendering ' +
             Math.round(f.startTime + f.duration - f.renderStart) + ' ms; scripts: ' + (scripts || 'none (browser work, e.g. GC)'),
         });
       }
