@@ -7,9 +7,9 @@
 // samples, at least one), the mean of the last third of the samples is within 10 % of the mean of
 // the first third. A trend, not the single highest sample: one sample can catch a batch or a chart
 // redraw in flight even after a forced GC.
-// The forced GCs cost responsiveness after them too (V8 drops compiled code and type feedback, so the
-// next chart redraws run slower): 5 min at 10,000x counted 7 long tasks here and 1 with the GCs left
-// out. Judge responsiveness with bench/mainThread.bench.ts; read this column for trends.
+// The forced GCs cost responsiveness after them too (measured: 5 min at 10,000x counted 7 long tasks
+// here and 1 with the GCs left out; likely cause: a forced GC lets V8 drop compiled code, so the
+// next chart redraws run slower). Judge responsiveness with bench/mainThread.bench.ts.
 //   npx vite build && npm run soak                 (SOAK_MINUTES=5 for a shorter run)
 //   SOAK_DIST=/some/copy/of/dist                   (serve another build; default dist/)
 import type { CDPSession } from '@playwright/test';
