@@ -27,9 +27,15 @@ export function quotaIssues(s: Scenario): Issue[] {
   return out;
 }
 
+/** The quotas AWS raises on request (the others are hard limits, refused by quotaIssues & co). */
+export type DefaultQuotaName = Exclude<
+  QuotaName,
+  'customErrorResponsesPerDistribution' | 'cloudFrontFunctionCodeBytes'
+>;
+
 /** A default quota the scenario goes over, and where: for the notice and the configuration lint. */
 export interface QuotaExcess {
-  quota: QuotaName;
+  quota: DefaultQuotaName;
   /** e.g. 'The distribution has 26 origins, over CloudFront's default quota of 25 origins per distribution' */
   text: string;
   /** the canvas node: 'distribution', or for a policy the first behavior that uses it */
@@ -41,7 +47,7 @@ export interface QuotaExcess {
 /** Every default quota the scenario goes over, distribution first, then policy by policy. */
 export function quotaExcesses(s: Scenario): QuotaExcess[] {
   const out: QuotaExcess[] = [];
-  const add = (quota: QuotaName, where: string, count: number, nodeId: string, field: string) => {
+  const add = (quota: DefaultQuotaName, where: string, count: number, nodeId: string, field: string) => {
     if (!over(quota, count)) return;
     const q = QUOTAS[quota];
     const text = `${where} has ${count} ${q.what.replace(/ per .*/, '')}, over CloudFront's default quota of ${q.max} ${q.what}`;

@@ -1,13 +1,12 @@
 // Lint rule: default CloudFront quotas the scenario goes over (src/scenario/quotas.ts). Opening a
 // scenario already says so in its notice; the lint keeps saying it while the canvas is edited, since
 // adding the 26th origin or the 11th key header there is just as real a problem.
-import { QUOTAS, type QuotaName } from '../limits';
-import { quotaExcesses } from '../quotas';
+import { quotaExcesses, type DefaultQuotaName } from '../quotas';
 import type { LintContext } from './context';
 import type { LintFinding } from './types';
 
 /** What to do about each quota, in plain words. */
-const FIX: Record<string, string> = {
+const FIX: Record<DefaultQuotaName, string> = {
   originsPerDistribution: 'Remove the origins no behavior needs',
   cacheBehaviorsPerDistribution: 'Merge behaviors that share their settings under one wider path pattern',
   originGroupsPerDistribution: 'Remove the origin groups no behavior needs',
@@ -15,7 +14,7 @@ const FIX: Record<string, string> = {
   cookiesPerPolicy: 'Keep only the cookies that change the response (each one also splits the cache)',
   queryStringsPerPolicy:
     'Keep only the query strings that change the response (each one also splits the cache)',
-} satisfies Partial<Record<QuotaName, string>>;
+};
 
 export function quotaFindings(ctx: LintContext): LintFinding[] {
   return quotaExcesses(ctx.scenario).map((e) => ({
@@ -25,6 +24,6 @@ export function quotaFindings(ctx: LintContext): LintFinding[] {
     field: e.field,
     message:
       `${e.text}: CloudFront refuses to create or update it until AWS raises the quota for the account` +
-      ` (EdgeLab simulates it as it is). ${FIX[e.quota] ?? `Stay within ${QUOTAS[e.quota].max}`}, or request a quota increase.`,
+      ` (EdgeLab simulates it as it is). ${FIX[e.quota]}, or request a quota increase.`,
   }));
 }
